@@ -1,0 +1,134 @@
+package com.flashdeal.localdeps;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The project's private PostgreSQL and Redis. {@link #up()} is idempotent and safe to call from several processes at
+ * once (tests in parallel, the harness and a developer's shell): a file lock serialises them.
+ */
+public final class LocalDeps {
+  private final DepsSettings settings;
+  private final PostgresServer postgres;
+  private final RedisServer redis;
+
+  public LocalDeps(DepsSettings settings, Env env) {
+    this.settings = settings;
+    this.postgres = new PostgresServer(settings, env);
+    this.redis = new RedisServer(settings, env);
+  }
+
+  public static LocalDeps fromEnvironment() {
+    return new LocalDeps(DepsSettings.fromEnvironment(), Env.system());
+  }
+
+  public DepsSettings settings() {
+    return settings;
+  }
+
+  /** Starts whatever is not running; returns one line per server saying what happened. */
+  public List<String> up() {
+    return locked(
+        () -> {
+          String pg = postgres.start();
+          String rd;
+          try {
+            rd = redis.start();
+          } catch (RuntimeException e) {
+            // All or nothing: a half-started set of deps would only confuse the next run.
+            postgres.stop();
+            throw e;
+          }
+          return List.of("postgres " + pg, "redis    " + rd);
+        });
+  }
+
+  /** Stops both servers; afterwards nothing of ours is running. Data is kept for the next {@link #up()}. */
+  public void down() {
+    locked(
+        () -> {
+          RuntimeException failure = null;
+          try {
+            redis.stop();
+          } catch (RuntimeException e) {
+            failure = e;
+          }
+          postgres.stop();
+          if (failure != null) {
+            throw failure;
+          }
+          return null;
+        });
+  }
+
+  /** {@link #down()} and delete every file, for a clean start. */
+  public void clean() {
+    down();
+    locked(
+        () -> {
+          Binaries.deleteTree(settings.postgresDir());
+          Binaries.deleteTree(settings.redisDir());
+          for (String f : List.of("postgres.bin", "redis.bin")) {
+            try {
+              Files.deleteIfExists(settings.baseDir().resolve(f));
+            } catch (IOException e) {
+              throw new DepsException("cannot delete " + f + ": " + e.getMessage(), e);
+            }
+          }
+          return null;
+        });
+  }
+
+  public List<ServerStatus> status() {
+    return List.of(postgres.status(), redis.status());
+  }
+
+  /**
+   * What services, tests and the harness need to reach the deps, as environment variables. One naming rule, so the
+   * launcher and the Helm values can mirror it: {@code FLASHDEAL_<SERVICE>_DB_URL/USER/PASSWORD}.
+   */
+  public Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("FLASHDEAL_PG_HOST", settings.host());
+    env.put("FLASHDEAL_PG_PORT", Integer.toString(settings.postgresPort()));
+    env.put("FLASHDEAL_REDIS_HOST", settings.host());
+    env.put("FLASHDEAL_REDIS_PORT", Integer.toString(settings.redisPort()));
+    env.put("FLASHDEAL_REDIS_URL", "redis://" + settings.host() + ":" + settings.redisPort());
+    for (ServiceDatabase db : settings.databases()) {
+      String prefix = "FLASHDEAL_" + db.service().toUpperCase(Locale.ROOT) + "_DB_";
+      env.put(prefix + "URL", db.jdbcUrl(settings.host(), settings.postgresPort()));
+      env.put(prefix + "USER", db.role());
+      env.put(prefix + "PASSWORD", db.password());
+    }
+    return env;
+  }
+
+  private <T> T locked(Supplier<T> action) {
+    try {
+      Files.createDirectories(settings.baseDir());
+      // Readable by the run-as user (postgres) that must traverse it to its own folder.
+      Files.setPosixFilePermissions(settings.baseDir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (IOException e) {
+      throw new DepsException("cannot create " + settings.baseDir() + ": " + e.getMessage(), e);
+    }
+    Path lockFile = settings.baseDir().resolve(".lock");
+    try (FileChannel channel =
+            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      assert lock.isValid();
+      return action.get();
+    } catch (IOException e) {
+      throw new DepsException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+    }
+  }
+}
