@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Fails the build when a contract breaks the house rules; the fixture test proves the rules can fail. */
+/**
+ * Fails the build when a contract breaks the house rules; the fixture test proves the rules can
+ * fail.
+ */
 class ApiSpecLintTest {
 
   /** Surefire runs in the module folder, where the specs live. */
@@ -45,13 +48,15 @@ class ApiSpecLintTest {
   @Test
   void operationIdsAreUniqueAcrossServices() throws Exception {
     List<String> ids = new ArrayList<>();
-    for (String file : List.of("auth-service.v1.yaml", "product-service.v1.yaml", "order-service.v1.yaml")) {
+    for (String file :
+        List.of("auth-service.v1.yaml", "product-service.v1.yaml", "order-service.v1.yaml")) {
       SpecLinter.parse(SPECS.resolve(file)).getOpenAPI().getPaths().values().stream()
           .flatMap(p -> p.readOperations().stream())
           .map(Operation::getOperationId)
           .forEach(ids::add);
     }
-    Map<String, Long> counts = ids.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    Map<String, Long> counts =
+        ids.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     assertThat(counts).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
   }
 
@@ -67,7 +72,8 @@ class ApiSpecLintTest {
                     .getSchemas()
                     .get("ErrorCode")
                     .getEnum();
-    assertThat(codes).contains("SOLD_OUT", "LIMIT_EXCEEDED", "DEAL_NOT_ACTIVE", "VALIDATION_FAILED");
+    assertThat(codes)
+        .contains("SOLD_OUT", "LIMIT_EXCEEDED", "DEAL_NOT_ACTIVE", "VALIDATION_FAILED");
   }
 
   @Test
@@ -79,11 +85,17 @@ class ApiSpecLintTest {
     assertThat(findings)
         .anyMatch(f -> f.contains("POST /widgets: needs an operationId"))
         .anyMatch(f -> f.contains("POST /widgets: takes a body but does not document 413"))
-        .anyMatch(f -> f.contains("POST /widgets -> 409: content must be exactly [application/problem+json]"))
+        .anyMatch(
+            f ->
+                f.contains(
+                    "POST /widgets -> 409: content must be exactly [application/problem+json]"))
         .anyMatch(f -> f.contains("POST /widgets -> 201: application/json needs an example"))
         .anyMatch(f -> f.contains("GET /widgets: documents no client error (4xx) response"))
         .anyMatch(f -> f.contains("GET /widgets: requires a token but does not document 401"))
-        .anyMatch(f -> f.contains("GET /internal/x: is routed by the gateway") || f.contains("GET /internal/x: /internal/ paths"))
+        .anyMatch(
+            f ->
+                f.contains("GET /internal/x: is routed by the gateway")
+                    || f.contains("GET /internal/x: /internal/ paths"))
         .anyMatch(f -> f.contains("path /internal/x is outside this service's prefixes"));
   }
 

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The house rules for Flash Deal contracts, on top of what the OpenAPI parser itself rejects. Each finding names the spec,
- * the operation and the rule, so a failing build says exactly what to fix.
+ * The house rules for Flash Deal contracts, on top of what the OpenAPI parser itself rejects. Each
+ * finding names the spec, the operation and the rule, so a failing build says exactly what to fix.
  */
 final class SpecLinter {
 
@@ -34,7 +34,8 @@ final class SpecLinter {
   }
 
   /**
-   * @param allowedPrefixes the path prefixes this service owns (data ownership shows in the URL space)
+   * @param allowedPrefixes the path prefixes this service owns (data ownership shows in the URL
+   *     space)
    */
   List<String> lint(Path spec, List<String> allowedPrefixes) {
     List<String> findings = new ArrayList<>();
@@ -57,9 +58,15 @@ final class SpecLinter {
     }
     for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
       if (allowedPrefixes.stream().noneMatch(path.getKey()::startsWith)) {
-        findings.add(name + ": path " + path.getKey() + " is outside this service's prefixes " + allowedPrefixes);
+        findings.add(
+            name
+                + ": path "
+                + path.getKey()
+                + " is outside this service's prefixes "
+                + allowedPrefixes);
       }
-      for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
+      for (Map.Entry<PathItem.HttpMethod, Operation> op :
+          path.getValue().readOperationsMap().entrySet()) {
         String where = name + ": " + op.getKey() + " " + path.getKey();
         lintOperation(api, path.getKey(), op.getValue(), where, findings);
       }
@@ -101,7 +108,10 @@ final class SpecLinter {
     if (responses.keySet().stream().noneMatch(s -> s.startsWith("4"))) {
       findings.add(where + ": documents no client error (4xx) response");
     }
-    boolean secured = op.getSecurity() != null ? !op.getSecurity().isEmpty() : api.getSecurity() != null && !api.getSecurity().isEmpty();
+    boolean secured =
+        op.getSecurity() != null
+            ? !op.getSecurity().isEmpty()
+            : api.getSecurity() != null && !api.getSecurity().isEmpty();
     if (secured && !responses.containsKey("401")) {
       findings.add(where + ": requires a token but does not document 401");
     }
@@ -120,7 +130,8 @@ final class SpecLinter {
     }
   }
 
-  private static void lintResponse(String status, ApiResponse response, String where, List<String> findings) {
+  private static void lintResponse(
+      String status, ApiResponse response, String where, List<String> findings) {
     if (response.getDescription() == null || response.getDescription().isBlank()) {
       findings.add(where + ": needs a description");
     }
@@ -143,14 +154,17 @@ final class SpecLinter {
       if (error) {
         Schema<?> schema = media.getValue().getSchema();
         Map<String, Schema> props = schema == null ? null : schema.getProperties();
-        if (props == null || !props.keySet().containsAll(Set.of("type", "title", "status", "code"))) {
-          findings.add(where + ": error body must be the shared Problem (type, title, status, code)");
+        if (props == null
+            || !props.keySet().containsAll(Set.of("type", "title", "status", "code"))) {
+          findings.add(
+              where + ": error body must be the shared Problem (type, title, status, code)");
         }
       }
     }
   }
 
   private static boolean hasExample(MediaType media) {
-    return media.getExample() != null || (media.getExamples() != null && !media.getExamples().isEmpty());
+    return media.getExample() != null
+        || (media.getExamples() != null && !media.getExamples().isEmpty());
   }
 }

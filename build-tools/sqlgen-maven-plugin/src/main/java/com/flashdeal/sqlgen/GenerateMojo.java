@@ -12,8 +12,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Generates one query-constant class per {@code .sql} file under {@link #sqlDirectory}. Sub-folders become
- * sub-packages. Any problem in any file fails the build, listing every problem as {@code file:line: message}.
+ * Generates one query-constant class per {@code .sql} file under {@link #sqlDirectory}. Sub-folders
+ * become sub-packages. Any problem in any file fails the build, listing every problem as {@code
+ * file:line: message}.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
@@ -41,8 +42,11 @@ public class GenerateMojo extends AbstractMojo {
           "sqlgen: no SQL directory at " + base + " (configure <sqlDirectory> or create it)");
     }
     try {
-      List<Path> written = new SqlCodeGenerator(packageName).generate(base, outputDirectory.toPath(), project.getBasedir().toPath());
-      getLog().info("sqlgen: generated " + written.size() + " query class(es) into " + outputDirectory);
+      List<Path> written =
+          new SqlCodeGenerator(packageName)
+              .generate(base, outputDirectory.toPath(), project.getBasedir().toPath());
+      getLog()
+          .info("sqlgen: generated " + written.size() + " query class(es) into " + outputDirectory);
     } catch (SqlFileException e) {
       throw new MojoFailureException("sqlgen: invalid SQL files:\n" + e.getMessage());
     } catch (IOException e) {

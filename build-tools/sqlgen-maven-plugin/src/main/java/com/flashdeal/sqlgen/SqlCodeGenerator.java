@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The whole build step without Maven: a folder of {@code .sql} files in, a folder of Java sources out. */
+/**
+ * The whole build step without Maven: a folder of {@code .sql} files in, a folder of Java sources
+ * out.
+ */
 public final class SqlCodeGenerator {
   private final String packageName;
   private final SqlFileParser parser = new SqlFileParser();
@@ -22,10 +25,11 @@ public final class SqlCodeGenerator {
   }
 
   /**
-   * Parses every file first and writes only when all are valid, so a broken file never leaves a half-updated set of
-   * classes behind.
+   * Parses every file first and writes only when all are valid, so a broken file never leaves a
+   * half-updated set of classes behind.
    *
-   * @param relativeTo problems and docs name files relative to this folder (the module), or absolute if null
+   * @param relativeTo problems and docs name files relative to this folder (the module), or
+   *     absolute if null
    * @return the generated files
    * @throws SqlFileException with the problems of every invalid file
    */
@@ -33,7 +37,11 @@ public final class SqlCodeGenerator {
       throws IOException, SqlFileException {
     List<Path> sources;
     try (Stream<Path> walk = Files.walk(sqlDirectory)) {
-      sources = walk.filter(p -> p.toString().endsWith(".sql")).filter(Files::isRegularFile).sorted().toList();
+      sources =
+          walk.filter(p -> p.toString().endsWith(".sql"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList();
     }
     if (sources.isEmpty()) {
       throw new SqlFileException(
@@ -42,7 +50,10 @@ public final class SqlCodeGenerator {
     List<SqlProblem> problems = new ArrayList<>();
     List<Generated> pending = new ArrayList<>();
     for (Path source : sources) {
-      String shown = relativeTo == null ? source.toString() : relativeTo.relativize(source.toAbsolutePath()).toString();
+      String shown =
+          relativeTo == null
+              ? source.toString()
+              : relativeTo.relativize(source.toAbsolutePath()).toString();
       String text = Files.readString(source, StandardCharsets.UTF_8);
       try {
         SqlFile file = parser.parse(shown, text);
@@ -75,7 +86,8 @@ public final class SqlCodeGenerator {
     }
     StringBuilder out = new StringBuilder();
     for (Path part : relParent) {
-      out.append('.').append(part.toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_"));
+      out.append('.')
+          .append(part.toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_"));
     }
     return out.toString();
   }

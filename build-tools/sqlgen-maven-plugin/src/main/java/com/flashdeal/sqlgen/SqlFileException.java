@@ -3,7 +3,10 @@ package com.flashdeal.sqlgen;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Thrown when a file has at least one {@link SqlProblem}; carries all of them so one build shows every mistake. */
+/**
+ * Thrown when a file has at least one {@link SqlProblem}; carries all of them so one build shows
+ * every mistake.
+ */
 public final class SqlFileException extends Exception {
   private static final long serialVersionUID = 1L;
 

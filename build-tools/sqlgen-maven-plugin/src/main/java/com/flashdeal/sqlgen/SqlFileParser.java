@@ -22,12 +22,16 @@ import java.util.regex.Pattern;
  * UPDATE deal SET remaining = remaining - :quantity WHERE id = :id AND remaining &gt;= :quantity;
  * </pre>
  *
- * <p>Everything between one header and the next is the query (comment lines directly above the next header belong to
- * that next query). Problems are collected for the whole file rather than stopping at the first one.
+ * <p>Everything between one header and the next is the query (comment lines directly above the next
+ * header belong to that next query). Problems are collected for the whole file rather than stopping
+ * at the first one.
  */
 public final class SqlFileParser {
 
-  /** Any line that tries to be a header; anything matching this but not {@link #HEADER} is malformed. */
+  /**
+   * Any line that tries to be a header; anything matching this but not {@link #HEADER} is
+   * malformed.
+   */
   private static final Pattern HEADER_ATTEMPT = Pattern.compile("^\\s*--\\s*name\\s*:.*$");
 
   private static final Pattern HEADER =
@@ -95,7 +99,9 @@ public final class SqlFileParser {
     if (queries.isEmpty() && problems.isEmpty()) {
       problems.add(
           new SqlProblem(
-              source, 1, "no queries: expected at least one '-- name: <Name> <cardinality>' header"));
+              source,
+              1,
+              "no queries: expected at least one '-- name: <Name> <cardinality>' header"));
     }
     if (!problems.isEmpty()) {
       throw new SqlFileException(problems);
@@ -120,7 +126,8 @@ public final class SqlFileParser {
       if (rest.isEmpty() || rest.startsWith(":")) {
         message = "missing query name in header '%s'";
       } else if (!rest.contains(":")) {
-        message = "missing cardinality in header '%s' (expected one of " + Cardinality.allTokens() + ")";
+        message =
+            "missing cardinality in header '%s' (expected one of " + Cardinality.allTokens() + ")";
       } else {
         message =
             "malformed header '%s': expected '-- name: <UpperCamelName> <cardinality>', e.g."
@@ -162,7 +169,8 @@ public final class SqlFileParser {
     if (header == null || header == Header.BROKEN) {
       return;
     }
-    // Comment lines (and blanks) directly above the next header document that next query, not this one.
+    // Comment lines (and blanks) directly above the next header document that next query, not this
+    // one.
     int end = body.size();
     while (end > 0 && (body.get(end - 1).isBlank() || body.get(end - 1).strip().startsWith("--"))) {
       end--;
@@ -176,7 +184,8 @@ public final class SqlFileParser {
 
     SqlScan scan = SqlScan.of(sql);
     if (scan.statementText().isBlank()) {
-      problems.add(new SqlProblem(source, header.line, "query '%s' has no SQL".formatted(header.name)));
+      problems.add(
+          new SqlProblem(source, header.line, "query '%s' has no SQL".formatted(header.name)));
       return;
     }
     if (scan.unterminated() != null) {

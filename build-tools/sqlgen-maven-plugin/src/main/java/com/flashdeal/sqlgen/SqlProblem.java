@@ -1,7 +1,8 @@
 package com.flashdeal.sqlgen;
 
 /**
- * One thing wrong with a {@code .sql} file, located the way compilers do so IDEs and CI logs link to it.
+ * One thing wrong with a {@code .sql} file, located the way compilers do so IDEs and CI logs link
+ * to it.
  *
  * @param source the file
  * @param line 1-based line

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small PostgreSQL-aware scanner: finds named parameters, statement separators and the first keyword while skipping
- * string literals, quoted identifiers, dollar-quoted bodies, comments and {@code ::} casts, so that {@code ':x'} or
- * {@code col::int} are never mistaken for parameters.
+ * A small PostgreSQL-aware scanner: finds named parameters, statement separators and the first
+ * keyword while skipping string literals, quoted identifiers, dollar-quoted bodies, comments and
+ * {@code ::} casts, so that {@code ':x'} or {@code col::int} are never mistaken for parameters.
  */
 record SqlScan(
     String sql,
@@ -84,7 +84,9 @@ record SqlScan(
   /** The SQL to ship: JDBC drivers and Micronaut Data reject or mishandle a trailing semicolon. */
   String withoutTrailingSemicolon() {
     String s = sql.strip();
-    return trailingSemicolon && s.endsWith(";") ? s.substring(0, s.length() - 1).stripTrailing() : s;
+    return trailingSemicolon && s.endsWith(";")
+        ? s.substring(0, s.length() - 1).stripTrailing()
+        : s;
   }
 
   /** Whether the statement yields rows: a query, or DML with RETURNING. */
@@ -112,7 +114,10 @@ record SqlScan(
     return -1;
   }
 
-  /** {@code $$} or {@code $tag$} starting at {@code i}, or null when the dollar is something else ({@code $1}). */
+  /**
+   * {@code $$} or {@code $tag$} starting at {@code i}, or null when the dollar is something else
+   * ({@code $1}).
+   */
   private static String dollarTag(String sql, int i) {
     int j = i + 1;
     while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {

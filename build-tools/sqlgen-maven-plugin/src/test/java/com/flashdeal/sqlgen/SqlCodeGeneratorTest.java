@@ -49,14 +49,18 @@ class SqlCodeGeneratorTest {
         UPDATE deal SET remaining = remaining - :quantity WHERE id = :id AND remaining >= :quantity;
         """);
     Files.createDirectories(sqlDir().resolve("admin"));
-    Files.writeString(sqlDir().resolve("admin/audit.sql"), "-- name: CountAudit :one\nSELECT count(*) FROM audit;\n");
+    Files.writeString(
+        sqlDir().resolve("admin/audit.sql"),
+        "-- name: CountAudit :one\nSELECT count(*) FROM audit;\n");
 
     List<Path> written = generate();
     assertThat(written)
         .extracting(p -> out().relativize(p).toString())
-        .containsExactlyInAnyOrder("com/example/sql/HotDealsSql.java", "com/example/sql/admin/AuditSql.java");
+        .containsExactlyInAnyOrder(
+            "com/example/sql/HotDealsSql.java", "com/example/sql/admin/AuditSql.java");
 
-    // A consumer shaped like a Micronaut Data / Spring Data repository: the constant must be usable in an annotation.
+    // A consumer shaped like a Micronaut Data / Spring Data repository: the constant must be usable
+    // in an annotation.
     Path consumer = tmp.resolve("src/com/example/repo/DealRepository.java");
     Files.createDirectories(consumer.getParent());
     Files.writeString(
@@ -74,11 +78,13 @@ class SqlCodeGeneratorTest {
     try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()})) {
       Class<?> generated = loader.loadClass("com.example.sql.HotDealsSql");
       assertThat(generated.getField("FIND_DEAL").get(null))
-          .isEqualTo("SELECT id, \"title\" FROM deal WHERE id = :id AND note <> 'a\\b \"quoted\" ''x'''");
+          .isEqualTo(
+              "SELECT id, \"title\" FROM deal WHERE id = :id AND note <> 'a\\b \"quoted\" ''x'''");
       assertThat(generated.getField("RESERVE_STOCK").get(null))
           .isEqualTo(
               "UPDATE deal SET remaining = remaining - :quantity WHERE id = :id AND remaining >= :quantity");
-      assertThat((Map<Object, Object>) generated.getField("ALL").get(null)).containsOnlyKeys("FindDeal", "ReserveStock");
+      assertThat((Map<Object, Object>) generated.getField("ALL").get(null))
+          .containsOnlyKeys("FindDeal", "ReserveStock");
       assertThat((Map<Object, Object>) generated.getField("PARAMETERS").get(null))
           .containsEntry("ReserveStock", List.of("quantity", "id"));
     }
@@ -100,7 +106,8 @@ class SqlCodeGeneratorTest {
   @Test
   void problemsOfAllFilesAreReportedAndNothingIsWritten() throws Exception {
     Files.writeString(sqlDir().resolve("a.sql"), "-- name: Good :one\nSELECT 1;\n");
-    Files.writeString(sqlDir().resolve("b.sql"), "-- name: Dup :one\nSELECT 1;\n-- name: Dup :one\nSELECT 2;\n");
+    Files.writeString(
+        sqlDir().resolve("b.sql"), "-- name: Dup :one\nSELECT 1;\n-- name: Dup :one\nSELECT 2;\n");
     Files.writeString(sqlDir().resolve("c.sql"), "\n\n-- name: NoCard\nSELECT 1;\n");
 
     assertThatThrownBy(this::generate)
@@ -126,7 +133,8 @@ class SqlCodeGeneratorTest {
 
   @Test
   void rejectsABadPackageName() {
-    assertThatThrownBy(() -> new SqlCodeGenerator("Com.Example")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SqlCodeGenerator("Com.Example"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private Path compile(List<Path> sources) throws IOException {

@@ -78,11 +78,15 @@ class SqlFileParserTest {
 
   @Test
   void constantNamesFollowJavaConventions() {
-    assertThat(new NamedQuery("FindDeal", Cardinality.ONE, "", 1, java.util.List.of()).constantName())
+    assertThat(
+            new NamedQuery("FindDeal", Cardinality.ONE, "", 1, java.util.List.of()).constantName())
         .isEqualTo("FIND_DEAL");
-    assertThat(new NamedQuery("ListDealsV2", Cardinality.ONE, "", 1, java.util.List.of()).constantName())
+    assertThat(
+            new NamedQuery("ListDealsV2", Cardinality.ONE, "", 1, java.util.List.of())
+                .constantName())
         .isEqualTo("LIST_DEALS_V2");
-    assertThat(new NamedQuery("FindByURL", Cardinality.ONE, "", 1, java.util.List.of()).constantName())
+    assertThat(
+            new NamedQuery("FindByURL", Cardinality.ONE, "", 1, java.util.List.of()).constantName())
         .isEqualTo("FIND_BY_URL");
   }
 
@@ -99,8 +103,9 @@ class SqlFileParserTest {
                     -- name: FindDeal :one
                     SELECT 2;
                     """));
-    assertThat(e.problems()).singleElement().hasToString(
-        "sql/deals.sql:4: duplicate query name 'FindDeal' (first defined at line 1)");
+    assertThat(e.problems())
+        .singleElement()
+        .hasToString("sql/deals.sql:4: duplicate query name 'FindDeal' (first defined at line 1)");
   }
 
   @Test
@@ -131,26 +136,33 @@ class SqlFileParserTest {
 
   @Test
   void sqlWithoutHeaderFails() {
-    assertThat(problemsOf(() -> parse("SELECT 1;\n-- name: FindDeal :one\nSELECT 1;\n")).getMessage())
+    assertThat(
+            problemsOf(() -> parse("SELECT 1;\n-- name: FindDeal :one\nSELECT 1;\n")).getMessage())
         .startsWith("sql/deals.sql:1: SQL outside a query");
   }
 
   @Test
   void emptyBodyAndEmptyFileFail() {
-    assertThat(problemsOf(() -> parse("-- name: FindDeal :one\n\n-- name: Other :one\nSELECT 1;")).getMessage())
+    assertThat(
+            problemsOf(() -> parse("-- name: FindDeal :one\n\n-- name: Other :one\nSELECT 1;"))
+                .getMessage())
         .isEqualTo("sql/deals.sql:1: query 'FindDeal' has no SQL");
     assertThat(problemsOf(() -> parse("-- only a comment\n")).getMessage()).contains("no queries");
   }
 
   @Test
   void twoStatementsUnderOneHeaderFail() {
-    assertThat(problemsOf(() -> parse("-- name: Two :exec\nDELETE FROM a;\nDELETE FROM b;\n")).getMessage())
+    assertThat(
+            problemsOf(() -> parse("-- name: Two :exec\nDELETE FROM a;\nDELETE FROM b;\n"))
+                .getMessage())
         .contains("more than one statement");
   }
 
   @Test
   void rowReturningCardinalityNeedsRows() throws Exception {
-    assertThat(problemsOf(() -> parse("-- name: Bump :one\nUPDATE deal SET v = v + 1;\n")).getMessage())
+    assertThat(
+            problemsOf(() -> parse("-- name: Bump :one\nUPDATE deal SET v = v + 1;\n"))
+                .getMessage())
         .contains("is :one but returns no rows");
     assertThat(parse("-- name: Bump :one\nUPDATE deal SET v = v + 1 RETURNING v;\n").queries())
         .hasSize(1);

@@ -37,7 +37,8 @@ final class Binaries {
       "Install Redis (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or point"
           + " FLASHDEAL_REDIS_SERVER at a redis-server binary.";
 
-  // ---- PostgreSQL -------------------------------------------------------------------------------------------------
+  // ---- PostgreSQL
+  // -------------------------------------------------------------------------------------------------
 
   static Located postgres(Provider provider, Env env, Path distDir) {
     return postgres(provider, env, distDir, Path.of("/usr/lib/postgresql"));
@@ -58,7 +59,8 @@ final class Binaries {
 
   /** A folder is usable only if it has all three programs we run. */
   static boolean isPostgresBinDir(Path dir) {
-    return Stream.of("initdb", "pg_ctl", "postgres").allMatch(p -> Files.isExecutable(dir.resolve(p)));
+    return Stream.of("initdb", "pg_ctl", "postgres")
+        .allMatch(p -> Files.isExecutable(dir.resolve(p)));
   }
 
   /**
@@ -70,7 +72,8 @@ final class Binaries {
     if (explicit != null && !explicit.isBlank()) {
       Path dir = Path.of(explicit);
       if (!isPostgresBinDir(dir)) {
-        throw new DepsException("FLASHDEAL_PG_BIN=" + explicit + " does not hold initdb, pg_ctl and postgres");
+        throw new DepsException(
+            "FLASHDEAL_PG_BIN=" + explicit + " does not hold initdb, pg_ctl and postgres");
       }
       return Optional.of(dir);
     }
@@ -87,7 +90,9 @@ final class Binaries {
     try (Stream<Path> versions = Files.list(root)) {
       return versions
           .filter(p -> p.getFileName().toString().matches("\\d+(\\.\\d+)?"))
-          .sorted(Comparator.comparingDouble((Path p) -> Double.parseDouble(p.getFileName().toString())).reversed())
+          .sorted(
+              Comparator.comparingDouble((Path p) -> Double.parseDouble(p.getFileName().toString()))
+                  .reversed())
           .map(p -> p.resolve("bin"))
           .toList();
     } catch (IOException e) {
@@ -104,7 +109,8 @@ final class Binaries {
     if (!Files.exists(target.resolve(".complete"))) {
       extractTxz(bundle, target);
     }
-    return new Located(target.resolve("bin"), "embedded PostgreSQL " + version + " (zonky binaries)");
+    return new Located(
+        target.resolve("bin"), "embedded PostgreSQL " + version + " (zonky binaries)");
   }
 
   static void extractTxz(URL bundle, Path target) {
@@ -118,7 +124,8 @@ final class Binaries {
         while ((entry = tar.getNextEntry()) != null) {
           Path out = staging.resolve(entry.getName()).normalize();
           if (!out.startsWith(staging)) {
-            throw new DepsException("refusing archive entry outside the target: " + entry.getName());
+            throw new DepsException(
+                "refusing archive entry outside the target: " + entry.getName());
           }
           if (entry.isDirectory()) {
             Files.createDirectories(out);
@@ -148,11 +155,13 @@ final class Binaries {
         deleteTree(staging);
       }
     } catch (IOException e) {
-      throw new DepsException("cannot extract embedded PostgreSQL into " + target + ": " + e.getMessage(), e);
+      throw new DepsException(
+          "cannot extract embedded PostgreSQL into " + target + ": " + e.getMessage(), e);
     }
   }
 
-  // ---- Redis ------------------------------------------------------------------------------------------------------
+  // ---- Redis
+  // ------------------------------------------------------------------------------------------------------
 
   static Located redis(Provider provider, Env env, Path distDir) {
     return redis(provider, env, distDir, List.of(Path.of("/usr/bin"), Path.of("/usr/sbin")));
@@ -177,13 +186,17 @@ final class Binaries {
     if (explicit != null && !explicit.isBlank()) {
       Path bin = Path.of(explicit);
       if (!Files.isExecutable(bin)) {
-        throw new DepsException("FLASHDEAL_REDIS_SERVER=" + explicit + " is not an executable file");
+        throw new DepsException(
+            "FLASHDEAL_REDIS_SERVER=" + explicit + " is not an executable file");
       }
       return Optional.of(bin);
     }
     List<Path> candidates = new ArrayList<>(path);
     candidates.addAll(usualPlaces);
-    return candidates.stream().map(d -> d.resolve("redis-server")).filter(Files::isExecutable).findFirst();
+    return candidates.stream()
+        .map(d -> d.resolve("redis-server"))
+        .filter(Files::isExecutable)
+        .findFirst();
   }
 
   static Located embeddedRedis(Path distDir) {
@@ -198,21 +211,29 @@ final class Binaries {
           Files.copy(in, staging, StandardCopyOption.REPLACE_EXISTING);
         }
         Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new DepsException("cannot install embedded Redis into " + target + ": " + e.getMessage(), e);
+      throw new DepsException(
+          "cannot install embedded Redis into " + target + ": " + e.getMessage(), e);
     }
     return new Located(
         target,
-        "embedded Redis 6.2.6 (codemonstur embedded-redis " + shippedVersion("embedded-redis.version") + ")");
+        "embedded Redis 6.2.6 (codemonstur embedded-redis "
+            + shippedVersion("embedded-redis.version")
+            + ")");
   }
 
-  // ---- helpers ----------------------------------------------------------------------------------------------------
+  // ---- helpers
+  // ----------------------------------------------------------------------------------------------------
 
   static List<Path> searchPath(Env env) {
     String path = env.get("PATH", "");
-    return Stream.of(path.split(java.io.File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
+    return Stream.of(path.split(java.io.File.pathSeparator))
+        .filter(s -> !s.isBlank())
+        .map(Path::of)
+        .toList();
   }
 
   private static void requireLinuxX64(String what, String hint) {
@@ -220,15 +241,22 @@ final class Binaries {
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
     if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
       throw new DepsException(
-          "no installed " + what + " found, and the embedded fallback only covers Linux x86-64 (this is " + os + "/"
-              + arch + "). " + hint);
+          "no installed "
+              + what
+              + " found, and the embedded fallback only covers Linux x86-64 (this is "
+              + os
+              + "/"
+              + arch
+              + "). "
+              + hint);
     }
   }
 
   private static URL resource(String name, String what, String hint) {
     URL url = Binaries.class.getResource(name);
     if (url == null) {
-      throw new DepsException("the embedded " + what + " binaries are not on the classpath (" + name + "). " + hint);
+      throw new DepsException(
+          "the embedded " + what + " binaries are not on the classpath (" + name + "). " + hint);
     }
     return url;
   }

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The SQL that gives each service its own database and role. Idempotent: safe to run on every {@code deps-up}.
+ * The SQL that gives each service its own database and role. Idempotent: safe to run on every
+ * {@code deps-up}.
  *
- * <p>Isolation comes from revoking CONNECT from PUBLIC on every service database (and on the maintenance database),
- * so a role can connect only to the database it owns.
+ * <p>Isolation comes from revoking CONNECT from PUBLIC on every service database (and on the
+ * maintenance database), so a role can connect only to the database it owns.
  */
 final class Bootstrap {
   private Bootstrap() {}
@@ -47,7 +48,8 @@ final class Bootstrap {
             + " WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD "
             + literal(db.password()));
     if (!databaseExists) {
-      sql.add("CREATE DATABASE " + database + " OWNER " + role + " ENCODING 'UTF8' TEMPLATE template0");
+      sql.add(
+          "CREATE DATABASE " + database + " OWNER " + role + " ENCODING 'UTF8' TEMPLATE template0");
     }
     sql.add("ALTER DATABASE " + database + " OWNER TO " + role);
     sql.add("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Everything {@code deps-up} needs to know, from environment variables with defaults that never clash with a system
- * install (PostgreSQL 5432, Redis 6379).
+ * Everything {@code deps-up} needs to know, from environment variables with defaults that never
+ * clash with a system install (PostgreSQL 5432, Redis 6379).
  *
  * @param baseDir where data, logs and extracted binaries live ({@code FLASHDEAL_DEPS_DIR})
  * @param host the loopback address every server binds to
@@ -14,7 +14,8 @@ import java.util.List;
  * @param provider {@code FLASHDEAL_DEPS_PROVIDER}: auto, system or embedded
  * @param superuser the bootstrap superuser; only the tooling uses it, never a service
  * @param superuserPassword {@code FLASHDEAL_PG_SUPERUSER_PASSWORD}
- * @param runAsUser who runs PostgreSQL when we are root (initdb refuses root): {@code FLASHDEAL_DEPS_RUN_AS}
+ * @param runAsUser who runs PostgreSQL when we are root (initdb refuses root): {@code
+ *     FLASHDEAL_DEPS_RUN_AS}
  * @param databases one per data-owning service
  */
 public record DepsSettings(

@@ -2,7 +2,10 @@ package com.flashdeal.localdeps;
 
 import java.util.Map;
 
-/** Environment lookup, injectable so settings can be unit-tested without touching the real environment. */
+/**
+ * Environment lookup, injectable so settings can be unit-tested without touching the real
+ * environment.
+ */
 @FunctionalInterface
 public interface Env {
   String getOrNull(String name);

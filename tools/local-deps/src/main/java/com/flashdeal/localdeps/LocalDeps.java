@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The project's private PostgreSQL and Redis. {@link #up()} is idempotent and safe to call from several processes at
- * once (tests in parallel, the harness and a developer's shell): a file lock serialises them.
+ * The project's private PostgreSQL and Redis. {@link #up()} is idempotent and safe to call from
+ * several processes at once (tests in parallel, the harness and a developer's shell): a file lock
+ * serialises them.
  */
 public final class LocalDeps {
   private final DepsSettings settings;
@@ -53,7 +54,10 @@ public final class LocalDeps {
         });
   }
 
-  /** Stops both servers; afterwards nothing of ours is running. Data is kept for the next {@link #up()}. */
+  /**
+   * Stops both servers; afterwards nothing of ours is running. Data is kept for the next {@link
+   * #up()}.
+   */
   public void down() {
     locked(
         () -> {
@@ -94,8 +98,9 @@ public final class LocalDeps {
   }
 
   /**
-   * What services, tests and the harness need to reach the deps, as environment variables. One naming rule, so the
-   * launcher and the Helm values can mirror it: {@code FLASHDEAL_<SERVICE>_DB_URL/USER/PASSWORD}.
+   * What services, tests and the harness need to reach the deps, as environment variables. One
+   * naming rule, so the launcher and the Helm values can mirror it: {@code
+   * FLASHDEAL_<SERVICE>_DB_URL/USER/PASSWORD}.
    */
   public Map<String, String> environment() {
     Map<String, String> env = new LinkedHashMap<>();
@@ -117,7 +122,8 @@ public final class LocalDeps {
     try {
       Files.createDirectories(settings.baseDir());
       // Readable by the run-as user (postgres) that must traverse it to its own folder.
-      Files.setPosixFilePermissions(settings.baseDir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(
+          settings.baseDir(), PosixFilePermissions.fromString("rwxr-xr-x"));
     } catch (IOException e) {
       throw new DepsException("cannot create " + settings.baseDir() + ": " + e.getMessage(), e);
     }

@@ -5,7 +5,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code make deps-up}, {@code deps-down}, {@code deps-status}, {@code deps-env}, {@code deps-clean}. */
+/**
+ * {@code make deps-up}, {@code deps-down}, {@code deps-status}, {@code deps-env}, {@code
+ * deps-clean}.
+ */
 @Command(
     name = "local-deps",
     mixinStandardHelpOptions = true,
@@ -37,7 +40,9 @@ public final class LocalDepsCli {
     System.exit(cli.execute(args));
   }
 
-  @Command(name = "up", description = "Start PostgreSQL and Redis if they are not running (idempotent).")
+  @Command(
+      name = "up",
+      description = "Start PostgreSQL and Redis if they are not running (idempotent).")
   static final class Up implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -74,7 +79,8 @@ public final class LocalDepsCli {
     @Override
     public Integer call() {
       for (Map.Entry<String, String> e : LocalDeps.fromEnvironment().environment().entrySet()) {
-        System.out.println("export " + e.getKey() + "='" + e.getValue().replace("'", "'\\''") + "'");
+        System.out.println(
+            "export " + e.getKey() + "='" + e.getValue().replace("'", "'\\''") + "'");
       }
       return 0;
     }

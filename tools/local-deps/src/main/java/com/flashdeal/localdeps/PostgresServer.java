@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The private PostgreSQL: a data folder under the deps folder, started with {@code pg_ctl} on loopback only. The
- * binaries a cluster was created with are recorded beside it, so stop and restart always use the same ones.
+ * The private PostgreSQL: a data folder under the deps folder, started with {@code pg_ctl} on
+ * loopback only. The binaries a cluster was created with are recorded beside it, so stop and
+ * restart always use the same ones.
  */
 final class PostgresServer {
   private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(90);
@@ -49,13 +50,20 @@ final class PostgresServer {
     }
     Binaries.Located bins = recordedBinaries();
     boolean running = isRunning(bins);
-    return new ServerStatus("postgres", running, settings.postgresPort(), bins.origin() + ", data " + data);
+    return new ServerStatus(
+        "postgres", running, settings.postgresPort(), bins.origin() + ", data " + data);
   }
 
-  /** Starts the server if needed and (re)applies the per-service databases and roles. Returns what it did. */
+  /**
+   * Starts the server if needed and (re)applies the per-service databases and roles. Returns what
+   * it did.
+   */
   String start() {
     RunAs runAs = RunAs.detect(settings.runAsUser());
-    Binaries.Located bins = initialised() ? recordedBinaries() : Binaries.postgres(settings.provider(), env, settings.distDir());
+    Binaries.Located bins =
+        initialised()
+            ? recordedBinaries()
+            : Binaries.postgres(settings.provider(), env, settings.distDir());
     String did;
     if (initialised() && isRunning(bins)) {
       did = "already running";
@@ -87,7 +95,16 @@ final class PostgresServer {
     RunAs runAs = RunAs.detect(settings.runAsUser());
     Processes.runOrFail(
         runAs.wrap(
-            List.of(bins.path().resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop")),
+            List.of(
+                bins.path().resolve("pg_ctl").toString(),
+                "-D",
+                data.toString(),
+                "-m",
+                "fast",
+                "-w",
+                "-t",
+                "60",
+                "stop")),
         PG_CTL_TIMEOUT,
         "pg_ctl stop");
   }
@@ -97,7 +114,9 @@ final class PostgresServer {
     // pg_ctl refuses to run as root even for "status", hence the wrap.
     return Processes.run(
             RunAs.detect(settings.runAsUser())
-                .wrap(List.of(bins.path().resolve("pg_ctl").toString(), "status", "-D", data.toString())),
+                .wrap(
+                    List.of(
+                        bins.path().resolve("pg_ctl").toString(), "status", "-D", data.toString())),
             Duration.ofSeconds(15))
         .ok();
   }
@@ -115,7 +134,10 @@ final class PostgresServer {
       return new Binaries.Located(bin, lines.size() > 1 ? lines.get(1) : bin.toString());
     } catch (IOException | IndexOutOfBoundsException e) {
       throw new DepsException(
-          "cluster at " + data + " has no record of its binaries; run `make deps-clean` to start over", e);
+          "cluster at "
+              + data
+              + " has no record of its binaries; run `make deps-clean` to start over",
+          e);
     }
   }
 
@@ -147,14 +169,16 @@ final class PostgresServer {
       } finally {
         Files.deleteIfExists(pwfile);
       }
-      Files.writeString(binRecord, bins.path() + "\n" + bins.origin() + "\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          binRecord, bins.path() + "\n" + bins.origin() + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new DepsException("cannot prepare " + dir + ": " + e.getMessage(), e);
     }
   }
 
   private void launch(Binaries.Located bins, RunAs runAs) {
-    // Loopback only; the socket lives in our folder so no system folder (/var/run/postgresql) is needed.
+    // Loopback only; the socket lives in our folder so no system folder (/var/run/postgresql) is
+    // needed.
     String options =
         "-p "
             + settings.postgresPort()

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs short-lived commands (initdb, pg_ctl, redis-server --daemonize) and reports failures with their output. */
+/**
+ * Runs short-lived commands (initdb, pg_ctl, redis-server --daemonize) and reports failures with
+ * their output.
+ */
 final class Processes {
   private Processes() {}
 
@@ -20,8 +23,8 @@ final class Processes {
   }
 
   /**
-   * Output goes to a file, not a pipe: the servers these commands start live on after them and must not inherit a pipe
-   * that nobody reads.
+   * Output goes to a file, not a pipe: the servers these commands start live on after them and must
+   * not inherit a pipe that nobody reads.
    */
   static Result run(List<String> command, Duration timeout) {
     Path out = null;
@@ -58,7 +61,8 @@ final class Processes {
   static Result runOrFail(List<String> command, Duration timeout, String what) {
     Result result = run(command, timeout);
     if (!result.ok()) {
-      throw new DepsException(what + " failed (exit " + result.exitCode() + "):\n" + indent(result.output()));
+      throw new DepsException(
+          what + " failed (exit " + result.exitCode() + "):\n" + indent(result.output()));
     }
     return result;
   }

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The private Redis: daemonised, loopback only, no persistence (a cache and a stock counter rebuilt from the DB). */
+/**
+ * The private Redis: daemonised, loopback only, no persistence (a cache and a stock counter rebuilt
+ * from the DB).
+ */
 final class RedisServer {
   private final DepsSettings settings;
   private final Env env;

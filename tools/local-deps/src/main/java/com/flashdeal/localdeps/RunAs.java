@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * PostgreSQL refuses to run as root, and CI runs as root: there the server runs as an unprivileged user (normally the
- * system {@code postgres} user) through {@code runuser}. As a normal user everything runs as that user.
+ * PostgreSQL refuses to run as root, and CI runs as root: there the server runs as an unprivileged
+ * user (normally the system {@code postgres} user) through {@code runuser}. As a normal user
+ * everything runs as that user.
  *
  * @param user the user to switch to, or null to run as ourselves
  */
@@ -32,7 +33,8 @@ record RunAs(String user) {
               + "), set FLASHDEAL_DEPS_RUN_AS to an existing unprivileged user, or run as a normal user.");
     }
     if (!Processes.run(List.of("runuser", "--help"), Duration.ofSeconds(5)).ok()) {
-      throw new DepsException("running as root needs 'runuser' (util-linux) to start PostgreSQL as " + configuredUser);
+      throw new DepsException(
+          "running as root needs 'runuser' (util-linux) to start PostgreSQL as " + configuredUser);
     }
     return new RunAs(configuredUser);
   }
@@ -56,7 +58,8 @@ record RunAs(String user) {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
-      UserPrincipal principal = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
+      UserPrincipal principal =
+          dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
       for (Path p : paths.toList()) {
         Files.setOwner(p, principal);
       }

@@ -11,6 +11,7 @@ package com.flashdeal.localdeps;
 public record ServerStatus(String name, boolean running, int port, String origin) {
   @Override
   public String toString() {
-    return "%-8s %-8s 127.0.0.1:%d  %s".formatted(name, running ? "running" : "stopped", port, origin);
+    return "%-8s %-8s 127.0.0.1:%d  %s"
+        .formatted(name, running ? "running" : "stopped", port, origin);
   }
 }

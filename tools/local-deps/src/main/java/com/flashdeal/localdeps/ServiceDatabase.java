@@ -17,12 +17,15 @@ public record ServiceDatabase(String service, String database, String role, Stri
   public static final List<String> SERVICES = List.of("auth", "product", "order");
 
   /**
-   * Names follow one rule so every tool derives the same ones: database {@code flashdeal_<service>}, role {@code
-   * <service>_service}. The password comes from {@code FLASHDEAL_<SERVICE>_DB_PASSWORD}, else a local-only default.
+   * Names follow one rule so every tool derives the same ones: database {@code
+   * flashdeal_<service>}, role {@code <service>_service}. The password comes from {@code
+   * FLASHDEAL_<SERVICE>_DB_PASSWORD}, else a local-only default.
    */
   static ServiceDatabase of(String service, Env env) {
     String password =
-        env.get("FLASHDEAL_" + service.toUpperCase(Locale.ROOT) + "_DB_PASSWORD", service + "-local-pw");
+        env.get(
+            "FLASHDEAL_" + service.toUpperCase(Locale.ROOT) + "_DB_PASSWORD",
+            service + "-local-pw");
     return new ServiceDatabase(service, "flashdeal_" + service, service + "_service", password);
   }
 

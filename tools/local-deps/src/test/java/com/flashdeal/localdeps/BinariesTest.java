@@ -31,7 +31,9 @@ class BinariesTest {
     Path onPath = fakeBinDir("path", "initdb", "pg_ctl", "postgres");
     assertThat(
             Binaries.systemPostgres(
-                Env.of(Map.of("FLASHDEAL_PG_BIN", bin.toString())), List.of(onPath), tmp.resolve("none")))
+                Env.of(Map.of("FLASHDEAL_PG_BIN", bin.toString())),
+                List.of(onPath),
+                tmp.resolve("none")))
         .contains(bin);
   }
 
@@ -41,7 +43,9 @@ class BinariesTest {
     assertThatThrownBy(
             () ->
                 Binaries.systemPostgres(
-                    Env.of(Map.of("FLASHDEAL_PG_BIN", bin.toString())), List.of(), tmp.resolve("none")))
+                    Env.of(Map.of("FLASHDEAL_PG_BIN", bin.toString())),
+                    List.of(),
+                    tmp.resolve("none")))
         .isInstanceOf(DepsException.class)
         .hasMessageContaining("does not hold initdb, pg_ctl and postgres");
   }
@@ -52,26 +56,32 @@ class BinariesTest {
     Path v15 = fakeBinDir("debian/15/bin", "initdb", "pg_ctl", "postgres");
     fakeBinDir("debian/16/bin", "pg_ctl"); // client-only install: not usable
     Path onPath = fakeBinDir("path", "initdb", "pg_ctl", "postgres");
-    assertThat(Binaries.systemPostgres(Env.of(Map.of()), List.of(onPath), tmp.resolve("debian"))).contains(v15);
+    assertThat(Binaries.systemPostgres(Env.of(Map.of()), List.of(onPath), tmp.resolve("debian")))
+        .contains(v15);
   }
 
   @Test
   void aFolderNeedsAllThreePrograms() throws IOException {
     Path clientOnly = fakeBinDir("client", "pg_ctl", "psql");
-    assertThat(Binaries.systemPostgres(Env.of(Map.of()), List.of(clientOnly), tmp.resolve("none"))).isEmpty();
+    assertThat(Binaries.systemPostgres(Env.of(Map.of()), List.of(clientOnly), tmp.resolve("none")))
+        .isEmpty();
   }
 
   @Test
   void redisIsFoundOnThePathOrExplicitly() throws IOException {
     Path onPath = fakeBinDir("rpath", "redis-server");
-    assertThat(Binaries.systemRedis(Env.of(Map.of()), List.of(onPath), List.of())).contains(onPath.resolve("redis-server"));
+    assertThat(Binaries.systemRedis(Env.of(Map.of()), List.of(onPath), List.of()))
+        .contains(onPath.resolve("redis-server"));
     Path explicit = fakeBinDir("rexplicit", "redis-server").resolve("redis-server");
     assertThat(
             Binaries.systemRedis(
-                Env.of(Map.of("FLASHDEAL_REDIS_SERVER", explicit.toString())), List.of(onPath), List.of()))
+                Env.of(Map.of("FLASHDEAL_REDIS_SERVER", explicit.toString())),
+                List.of(onPath),
+                List.of()))
         .contains(explicit);
     assertThatThrownBy(
-            () -> Binaries.systemRedis(
+            () ->
+                Binaries.systemRedis(
                     Env.of(Map.of("FLASHDEAL_REDIS_SERVER", "/nope/redis")), List.of(), List.of()))
         .hasMessageContaining("not an executable");
   }
@@ -80,7 +90,9 @@ class BinariesTest {
   void systemOnlyWithNothingInstalledSaysWhatToInstall() {
     // An empty PATH and an explicit empty folder make the machine look bare.
     Env bare = Env.of(Map.of("PATH", tmp.toString()));
-    assertThatThrownBy(() -> Binaries.postgres(Provider.SYSTEM, bare, tmp.resolve("dist"), tmp.resolve("none")))
+    assertThatThrownBy(
+            () ->
+                Binaries.postgres(Provider.SYSTEM, bare, tmp.resolve("dist"), tmp.resolve("none")))
         .isInstanceOf(DepsException.class)
         .hasMessageContaining("no PostgreSQL server binaries found")
         .hasMessageContaining("apt-get install postgresql");

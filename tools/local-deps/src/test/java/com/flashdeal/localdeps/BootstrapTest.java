@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class BootstrapTest {
 
-  private final ServiceDatabase auth = new ServiceDatabase("auth", "flashdeal_auth", "auth_service", "pw");
+  private final ServiceDatabase auth =
+      new ServiceDatabase("auth", "flashdeal_auth", "auth_service", "pw");
 
   @Test
   void createsTheDatabaseOnlyWhenMissingAndAlwaysRevokesPublicAccess() {
@@ -23,12 +24,16 @@ class BootstrapTest {
   @Test
   void serviceRolesGetNoPrivilegesBeyondLogin() {
     assertThat(Bootstrap.roleAndDatabase(auth, true))
-        .anyMatch(s -> s.startsWith("ALTER ROLE auth_service WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"));
+        .anyMatch(
+            s ->
+                s.startsWith(
+                    "ALTER ROLE auth_service WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"));
   }
 
   @Test
   void passwordsAreQuotedAsLiterals() {
-    ServiceDatabase tricky = new ServiceDatabase("auth", "flashdeal_auth", "auth_service", "it's'; DROP ROLE x; --");
+    ServiceDatabase tricky =
+        new ServiceDatabase("auth", "flashdeal_auth", "auth_service", "it's'; DROP ROLE x; --");
     assertThat(Bootstrap.roleAndDatabase(tricky, true))
         .anyMatch(s -> s.endsWith("PASSWORD 'it''s''; DROP ROLE x; --'"));
   }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 /**
- * The fallback for machines without PostgreSQL or Redis installed: the binaries shipped in Maven artifacts, forced with
- * {@code FLASHDEAL_DEPS_PROVIDER=embedded}, on ports of their own so the developer's deps are untouched.
+ * The fallback for machines without PostgreSQL or Redis installed: the binaries shipped in Maven
+ * artifacts, forced with {@code FLASHDEAL_DEPS_PROVIDER=embedded}, on ports of their own so the
+ * developer's deps are untouched.
  */
 class EmbeddedDepsIT {
 
@@ -31,7 +32,8 @@ class EmbeddedDepsIT {
 
   @BeforeAll
   static void settings() throws IOException {
-    // Not @TempDir: that folder is private to us, and as root the server runs as another user who must enter it.
+    // Not @TempDir: that folder is private to us, and as root the server runs as another user who
+    // must enter it.
     base = Files.createTempDirectory("flashdeal-embedded-it-");
     Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
     Map<String, String> env =
@@ -51,7 +53,9 @@ class EmbeddedDepsIT {
 
   @Test
   void embeddedServersStartServeAndStopLeavingNothingRunning() throws Exception {
-    assertThat(deps.up()).anyMatch(l -> l.contains("embedded PostgreSQL")).anyMatch(l -> l.contains("embedded Redis"));
+    assertThat(deps.up())
+        .anyMatch(l -> l.contains("embedded PostgreSQL"))
+        .anyMatch(l -> l.contains("embedded Redis"));
 
     ServiceDatabase product = deps.settings().database("product");
     try (Connection c =
@@ -75,13 +79,16 @@ class EmbeddedDepsIT {
 
   @Test
   void aPortTakenByAnotherProgramFailsClearlyAndLeavesNothingHalfStarted() throws Exception {
-    try (ServerSocket squatter = new ServerSocket(REDIS_PORT, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket squatter =
+        new ServerSocket(REDIS_PORT, 1, InetAddress.getLoopbackAddress())) {
       assertThat(squatter.isBound()).isTrue();
       assertThatThrownBy(deps::up)
           .isInstanceOf(DepsException.class)
           .hasMessageContaining("port " + REDIS_PORT + " is taken by another program")
           .hasMessageContaining("FLASHDEAL_REDIS_PORT");
     }
-    assertThat(Ports.inUse("127.0.0.1", PG_PORT)).as("postgres stopped again after the failed up").isFalse();
+    assertThat(Ports.inUse("127.0.0.1", PG_PORT))
+        .as("postgres stopped again after the failed up")
+        .isFalse();
   }
 }

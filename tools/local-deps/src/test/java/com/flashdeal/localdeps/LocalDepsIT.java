@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 /**
- * Against the real private servers that {@code make deps-up} gives every developer (started here if they are not
- * running): each service role works in its own database and is refused everywhere else.
+ * Against the real private servers that {@code make deps-up} gives every developer (started here if
+ * they are not running): each service role works in its own database and is refused everywhere
+ * else.
  */
 class LocalDepsIT {
 
@@ -30,7 +31,8 @@ class LocalDepsIT {
   }
 
   private static Connection connect(ServiceDatabase as, String database) throws SQLException {
-    String url = "jdbc:postgresql://" + settings.host() + ":" + settings.postgresPort() + "/" + database;
+    String url =
+        "jdbc:postgresql://" + settings.host() + ":" + settings.postgresPort() + "/" + database;
     return DriverManager.getConnection(url, as.role(), as.password());
   }
 
@@ -47,8 +49,10 @@ class LocalDepsIT {
       try (Connection c = connect(db, db.database());
           Statement st = c.createStatement()) {
         st.execute("CREATE TABLE IF NOT EXISTS deps_it_probe (id int PRIMARY KEY, note text)");
-        st.execute("INSERT INTO deps_it_probe VALUES (1, 'ok') ON CONFLICT (id) DO UPDATE SET note = 'ok'");
-        try (ResultSet rs = st.executeQuery("SELECT current_user, current_database(), note FROM deps_it_probe")) {
+        st.execute(
+            "INSERT INTO deps_it_probe VALUES (1, 'ok') ON CONFLICT (id) DO UPDATE SET note = 'ok'");
+        try (ResultSet rs =
+            st.executeQuery("SELECT current_user, current_database(), note FROM deps_it_probe")) {
           assertThat(rs.next()).isTrue();
           assertThat(rs.getString(1)).isEqualTo(db.role());
           assertThat(rs.getString(2)).isEqualTo(db.database());
@@ -82,8 +86,10 @@ class LocalDepsIT {
     ServiceDatabase order = settings.database("order");
     try (Connection c = connect(order, order.database());
         Statement st = c.createStatement()) {
-      assertThatThrownBy(() -> st.execute("CREATE ROLE sneaky LOGIN")).hasMessageContaining("permission denied");
-      assertThatThrownBy(() -> st.execute("GRANT CONNECT ON DATABASE flashdeal_auth TO order_service"))
+      assertThatThrownBy(() -> st.execute("CREATE ROLE sneaky LOGIN"))
+          .hasMessageContaining("permission denied");
+      assertThatThrownBy(
+              () -> st.execute("GRANT CONNECT ON DATABASE flashdeal_auth TO order_service"))
           .isInstanceOf(SQLException.class);
     }
   }

@@ -1,0 +1,75 @@
+# Flash Deal developer entry points. Everything heavy lives in Java (Maven modules); this file only wires commands.
+# Run `make help` for the list.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# A JDK >= 21, found once (JAVA_HOME wins when it is recent enough).
+JAVA_HOME := $(shell tools/bin/find-jdk)
+export JAVA_HOME
+JAVA := $(JAVA_HOME)/bin/java
+MVN := ./mvnw -B --no-transfer-progress
+
+DEPS_JAR := tools/local-deps/target/local-deps-0.1.0-SNAPSHOT-cli.jar
+DEPS_SOURCES := $(shell find tools/local-deps/src/main tools/local-deps/pom.xml pom.xml -type f 2>/dev/null)
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+.PHONY: bench
+bench: ## The main job: benchmark every variant and write reports/<timestamp>/ (harness: not built yet)
+	@echo "make bench: the benchmark harness (loadtest/harness, issue 6) is not built yet."
+	@echo "  Built so far: the build, the API contracts, SQL-first codegen and the private PostgreSQL/Redis (make deps-up)."
+	@echo "  Not yet: services (issues 3-4), local launcher (5), k6 scenario + harness + reports (6), Kubernetes (7)."
+	@echo "Nothing was measured."
+	@exit 1
+
+.PHONY: test
+test: ## Build everything and run unit (*Test), integration (*IT, real PostgreSQL/Redis) and format checks
+	$(MVN) verify
+
+.PHONY: test-unit
+test-unit: ## Unit tests only (no servers)
+	$(MVN) verify -DskipITs
+
+.PHONY: build
+build: ## Compile and package everything, no tests
+	$(MVN) install -DskipTests -Dspotless.check.skip=true
+
+.PHONY: fmt
+fmt: ## Format all Java sources (google-java-format) and tidy YAML/SQL whitespace
+	$(MVN) spotless:apply
+
+.PHONY: lint
+lint: ## Check formatting and lint the API specs
+	$(MVN) spotless:check
+	$(MVN) -pl api-spec -am test -Dtest=ApiSpecLintTest -Dsurefire.failIfNoSpecifiedTests=false
+
+$(DEPS_JAR): $(DEPS_SOURCES)
+	$(MVN) -q -pl tools/local-deps -am package -DskipTests -Dspotless.check.skip=true
+
+.PHONY: deps-up
+deps-up: $(DEPS_JAR) ## Start the private PostgreSQL (55432) and Redis (56379) on loopback (idempotent)
+	@$(JAVA) -jar $(DEPS_JAR) up
+
+.PHONY: deps-down
+deps-down: $(DEPS_JAR) ## Stop them; data is kept
+	@$(JAVA) -jar $(DEPS_JAR) down
+
+.PHONY: deps-status
+deps-status: $(DEPS_JAR) ## Show whether they run and where their binaries come from
+	@$(JAVA) -jar $(DEPS_JAR) status
+
+.PHONY: deps-env
+deps-env: $(DEPS_JAR) ## Print export lines with every connection setting (eval "$(make -s deps-env)")
+	@$(JAVA) -jar $(DEPS_JAR) env
+
+.PHONY: deps-clean
+deps-clean: $(DEPS_JAR) ## Stop them and delete their data
+	@$(JAVA) -jar $(DEPS_JAR) clean
+
+.PHONY: clean
+clean: ## Remove build output
+	$(MVN) -q clean
