@@ -1,0 +1,5 @@
+-- name: FindDeal :one
+SELECT 1;
+
+-- name: FindDeal :one
+SELECT 2;
