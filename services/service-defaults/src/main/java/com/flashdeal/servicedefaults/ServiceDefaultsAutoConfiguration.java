@@ -1,0 +1,83 @@
+package com.flashdeal.servicedefaults;
+
+import com.flashdeal.servicedefaults.problem.ProblemAdvice;
+import com.flashdeal.servicedefaults.security.BearerTokenFilter;
+import com.flashdeal.servicedefaults.security.JwksKeySource;
+import com.flashdeal.servicedefaults.security.JwtVerifier;
+import com.flashdeal.servicedefaults.security.KeySource;
+import com.flashdeal.servicedefaults.security.SecurityProperties;
+import com.flashdeal.servicedefaults.web.BodySizeLimitFilter;
+import com.flashdeal.servicedefaults.web.HttpProperties;
+import com.flashdeal.servicedefaults.web.RequestIdFilter;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Wires the shared defaults into every service; each bean backs off when the application defines its own. */
+@AutoConfiguration
+@EnableConfigurationProperties({SecurityProperties.class, HttpProperties.class})
+public class ServiceDefaultsAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  KeySource keySource(SecurityProperties security, Clock clock) {
+    if (security.jwksUri() == null) {
+      throw new IllegalStateException(
+          "flashdeal.security.jwks-uri (FLASHDEAL_SECURITY_JWKSURI) is required: where auth-service publishes its keys");
+    }
+    return new JwksKeySource(security.jwksUri(), security.jwksTtl(), security.jwksMinRefresh(), clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  JwtVerifier jwtVerifier(KeySource keys, SecurityProperties security, Clock clock) {
+    return new JwtVerifier(keys, security.issuer(), security.audience(), security.clockSkew(), clock);
+  }
+
+  /** Servlet services only; the reactive gateway has its own filters around the same verifier. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  static class ServletDefaults {
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+      FilterRegistrationBean<RequestIdFilter> bean = new FilterRegistrationBean<>(new RequestIdFilter());
+      bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+      return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpProperties http) {
+      FilterRegistrationBean<BodySizeLimitFilter> bean =
+          new FilterRegistrationBean<>(new BodySizeLimitFilter(http.maxBodyBytes()));
+      bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+      return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(JwtVerifier verifier, SecurityProperties security) {
+      FilterRegistrationBean<BearerTokenFilter> bean =
+          new FilterRegistrationBean<>(new BearerTokenFilter(verifier, security.publicPaths()));
+      bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+      return bean;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemAdvice problemAdvice() {
+      return new ProblemAdvice();
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package com.flashdeal.servicedefaults.problem;
+
+import com.flashdeal.contract.common.model.ErrorCode;
+import com.flashdeal.servicedefaults.web.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error a servlet service answers is the contract's problem+json: Spring's standard exceptions get the right
+ * status and {@code code}, business refusals ({@link ApiException}) keep theirs, and anything unexpected is a 500
+ * {@code INTERNAL_ERROR} whose details stay in the log (the {@code requestId} links the two).
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
+    return respond(e.status(), e.code(), e.getMessage(), request, null);
+  }
+
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e, HttpServletRequest request) {
+    return respond(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage(), request, null);
+  }
+
+  /** Constraint violations on headers and parameters of the generated interfaces (class-level @Validated). */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e, HttpServletRequest request) {
+    List<Map<String, String>> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
+            .toList();
+    return respond(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, describe(errors), request, errors);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    List<Map<String, String>> errors = List.of(Map.of("field", e.getName(), "message", "has the wrong type"));
+    return respond(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, describe(errors), request, errors);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+    return respond(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        ErrorCode.INTERNAL_ERROR,
+        "An unexpected error occurred; quote the requestId when reporting it.",
+        request,
+        null);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> Map.of("field", f.getField(), "message", message(f)))
+            .toList();
+    return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, describe(errors), headers, request, errors);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                r ->
+                    r.getResolvableErrors().stream()
+                        .map(
+                            err ->
+                                Map.of(
+                                    "field",
+                                    String.valueOf(r.getMethodParameter().getParameterName()),
+                                    "message",
+                                    String.valueOf(err.getDefaultMessage()))))
+            .toList();
+    return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, describe(errors), headers, request, errors);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
+      return problem(
+          HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), headers, request, null);
+    }
+    // Never echo parser internals: they can leak class names and request fragments.
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.MALFORMED_REQUEST,
+        "The body is not valid JSON for this operation.",
+        headers,
+        request,
+        null);
+  }
+
+  /** Every other standard Spring MVC exception: keep Spring's status and detail, add the contract's members. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    ProblemDetail problem =
+        body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(statusCode);
+    ErrorCode code =
+        problem.getProperties() != null && problem.getProperties().get("code") instanceof String c
+            ? ErrorCode.fromValue(c)
+            : Problems.defaultCode(statusCode.value());
+    HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+    Problems.enrich(problem, code, servlet == null ? null : servlet.getRequestURI(), RequestIds.current(servlet));
+    headers.setContentType(Problems.PROBLEM_JSON);
+    return new ResponseEntity<>(problem, headers, statusCode);
+  }
+
+  private ResponseEntity<Object> problem(
+      HttpStatus status,
+      ErrorCode code,
+      String detail,
+      HttpHeaders headers,
+      WebRequest request,
+      List<Map<String, String>> errors) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setProperty("code", code.getValue());
+    if (errors != null) {
+      problem.setProperty("errors", errors);
+    }
+    return createResponseEntity(problem, headers, status, request);
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(
+      HttpStatus status,
+      ErrorCode code,
+      String detail,
+      HttpServletRequest request,
+      List<Map<String, String>> errors) {
+    ProblemDetail problem =
+        Problems.of(status, code, detail, request.getRequestURI(), RequestIds.current(request));
+    if (errors != null) {
+      problem.setProperty("errors", errors);
+    }
+    return ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON).body(problem);
+  }
+
+  private static String message(FieldError f) {
+    return f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage();
+  }
+
+  private static String lastNode(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
+  }
+
+  private static String describe(List<Map<String, String>> errors) {
+    return errors.size() == 1
+        ? "The request has 1 invalid field."
+        : "The request has " + errors.size() + " invalid fields.";
+  }
+}

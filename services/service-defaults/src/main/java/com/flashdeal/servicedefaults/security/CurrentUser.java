@@ -1,0 +1,34 @@
+package com.flashdeal.servicedefaults.security;
+
+import com.flashdeal.contract.common.model.ErrorCode;
+import com.flashdeal.servicedefaults.problem.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * The verified caller of the current request. Controllers implement generated interfaces whose signatures come from the
+ * contract, so the identity cannot be a method parameter; {@link BearerTokenFilter} puts it here instead.
+ */
+public final class CurrentUser {
+  public static final String ATTRIBUTE = VerifiedUser.class.getName();
+
+  private CurrentUser() {}
+
+  public static VerifiedUser require() {
+    RequestAttributes attrs = RequestContextHolder.getRequestAttributes();
+    Object user = attrs == null ? null : attrs.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    if (user instanceof VerifiedUser verified) {
+      return verified;
+    }
+    throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, "This operation needs a bearer token.");
+  }
+
+  public static VerifiedUser requireRole(String role) {
+    VerifiedUser user = require();
+    if (!user.hasRole(role)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "This operation needs the " + role + " role.");
+    }
+    return user;
+  }
+}
