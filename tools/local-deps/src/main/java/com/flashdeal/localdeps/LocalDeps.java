@@ -33,6 +33,18 @@ public final class LocalDeps {
     return new LocalDeps(DepsSettings.fromEnvironment(), Env.system());
   }
 
+  private static LocalDeps shared;
+
+  /** For integration tests: the deps from the environment, started once per JVM (and left running for the next). */
+  public static synchronized LocalDeps ensureUp() {
+    if (shared == null) {
+      LocalDeps deps = fromEnvironment();
+      deps.up();
+      shared = deps;
+    }
+    return shared;
+  }
+
   public DepsSettings settings() {
     return settings;
   }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,9 +29,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error a servlet service answers is the contract's problem+json: Spring's standard exceptions get the right
  * status and {@code code}, business refusals ({@link ApiException}) keep theirs, and anything unexpected is a 500
- * {@code INTERNAL_ERROR} whose details stay in the log (the {@code requestId} links the two).
+ * {@code INTERNAL_ERROR} whose details stay in the log (the {@code requestId} links the two). Services must not also
+ * enable {@code spring.mvc.problemdetails}: Boot's handler would compete with this one.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
@@ -102,9 +106,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
-      return problem(
-          HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), headers, request, null);
+    // A chunked body over the limit fails while Jackson reads it: the cause sits somewhere down the chain.
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PayloadTooLargeException tooLarge) {
+        return problem(
+            HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), headers, request, null);
+      }
     }
     // Never echo parser internals: they can leak class names and request fragments.
     return problem(
@@ -128,8 +135,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             : Problems.defaultCode(statusCode.value());
     HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
     Problems.enrich(problem, code, servlet == null ? null : servlet.getRequestURI(), RequestIds.current(servlet));
-    headers.setContentType(Problems.PROBLEM_JSON);
-    return new ResponseEntity<>(problem, headers, statusCode);
+    // Exceptions hand out read-only headers (e.g. Allow for 405): copy before adding the content type.
+    HttpHeaders out = new HttpHeaders();
+    out.addAll(headers);
+    out.setContentType(Problems.PROBLEM_JSON);
+    return new ResponseEntity<>(problem, out, statusCode);
   }
 
   private ResponseEntity<Object> problem(

@@ -8,7 +8,7 @@ import java.util.Optional;
 public final class StaticKeySource implements KeySource {
   private final Map<String, PublicKey> keys;
 
-  public StaticKeySource(Map<String, PublicKey> keys) {
+  public StaticKeySource(Map<String, ? extends PublicKey> keys) {
     this.keys = Map.copyOf(keys);
   }
 
