@@ -28,14 +28,17 @@ public record AuthProperties(
   /**
    * @param privateKey PKCS#8 PEM of the RSA signing key
    * @param privateKeyFile the same, from a file (a mounted secret)
-   * @param previousPublicKeyFiles X.509 PEM public keys of rotated-out signing keys, still published for verification
+   * @param previousPublicKeyFiles X.509 PEM public keys of rotated-out signing keys, still
+   *     published for verification
    */
-  public record Jwt(String privateKey, Path privateKeyFile, @DefaultValue List<Path> previousPublicKeyFiles) {}
+  public record Jwt(
+      String privateKey, Path privateKeyFile, @DefaultValue List<Path> previousPublicKeyFiles) {}
 
   /**
    * @param argon2MemoryKib Argon2id memory cost (OWASP minimum: 19 MiB)
    * @param argon2Iterations Argon2id time cost
-   * @param maxConcurrentHashes hashes computed at once; the rest queue, so a login burst cannot exhaust memory
+   * @param maxConcurrentHashes hashes computed at once; the rest queue, so a login burst cannot
+   *     exhaust memory
    */
   public record Password(
       @DefaultValue("19456") int argon2MemoryKib,

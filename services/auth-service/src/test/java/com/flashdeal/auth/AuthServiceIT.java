@@ -61,17 +61,24 @@ class AuthServiceIT {
     jdbc.sql("DELETE FROM user_account WHERE NOT ('ADMIN' = ANY (roles))").update();
   }
 
-  // ---- signup & login ---------------------------------------------------------------------------------------------
+  // ---- signup & login
+  // ---------------------------------------------------------------------------------------------
 
   @Test
   void signupLoginAndWhoAmI() {
-    Response signup = post("/auth/signup", "{\"email\":\"Ada@Example.com\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Ada\"}");
+    Response signup =
+        post(
+            "/auth/signup",
+            "{\"email\":\"Ada@Example.com\",\"password\":\""
+                + PASSWORD
+                + "\",\"displayName\":\"Ada\"}");
     assertThat(signup.status).isEqualTo(201);
     assertThat(signup.header("Location")).isEqualTo("/auth/me");
     assertThat(signup.json.path("roles").toString()).isEqualTo("[\"USER\"]");
     String id = signup.json.path("id").asString();
 
-    Response login = post("/auth/login", "{\"email\":\"ada@example.com\",\"password\":\"" + PASSWORD + "\"}");
+    Response login =
+        post("/auth/login", "{\"email\":\"ada@example.com\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(login.status).isEqualTo(200);
     assertThat(login.header("Cache-Control")).isEqualTo("no-store");
     assertThat(login.json.path("tokenType").asString()).isEqualTo("Bearer");
@@ -95,10 +102,21 @@ class AuthServiceIT {
   @Test
   void weakPasswordsAreRefusedAndNothingIsWritten() {
     long before = accounts();
-    assertProblem(post("/auth/signup", "{\"email\":\"bob@example.com\",\"password\":\"password1234\"}"), 422, "WEAK_PASSWORD");
-    assertProblem(post("/auth/signup", "{\"email\":\"bobby@example.com\",\"password\":\"my-name-is-bobby!\"}"), 422, "WEAK_PASSWORD");
-    assertProblem(post("/auth/signup", "{\"email\":\"bob@example.com\",\"password\":\"aaaaaaaaaaaaaaaa\"}"), 422, "WEAK_PASSWORD");
-    Response tooShort = post("/auth/signup", "{\"email\":\"bob@example.com\",\"password\":\"short\"}");
+    assertProblem(
+        post("/auth/signup", "{\"email\":\"bob@example.com\",\"password\":\"password1234\"}"),
+        422,
+        "WEAK_PASSWORD");
+    assertProblem(
+        post(
+            "/auth/signup", "{\"email\":\"bobby@example.com\",\"password\":\"my-name-is-bobby!\"}"),
+        422,
+        "WEAK_PASSWORD");
+    assertProblem(
+        post("/auth/signup", "{\"email\":\"bob@example.com\",\"password\":\"aaaaaaaaaaaaaaaa\"}"),
+        422,
+        "WEAK_PASSWORD");
+    Response tooShort =
+        post("/auth/signup", "{\"email\":\"bob@example.com\",\"password\":\"short\"}");
     assertProblem(tooShort, 400, "VALIDATION_FAILED");
     assertThat(tooShort.json.path("errors").get(0).path("field").asString()).isEqualTo("password");
     assertThat(accounts()).isEqualTo(before);
@@ -107,27 +125,55 @@ class AuthServiceIT {
   @Test
   void badInputGetsA4xxProblemAndWritesNothing() {
     long before = accounts();
-    assertProblem(post("/auth/signup", "{\"email\":\"bob@example.com\","), 400, "MALFORMED_REQUEST");
-    assertProblem(post("/auth/signup", "{\"email\":\"not-an-email\",\"password\":\"" + PASSWORD + "\"}"), 400, "VALIDATION_FAILED");
-    assertProblem(post("/auth/signup", "{\"password\":\"" + PASSWORD + "\"}"), 400, "VALIDATION_FAILED");
-    assertProblem(post("/auth/signup", "{\"email\":\"bob@example.com\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"ADMIN\"]}"), 400, "MALFORMED_REQUEST");
+    assertProblem(
+        post("/auth/signup", "{\"email\":\"bob@example.com\","), 400, "MALFORMED_REQUEST");
+    assertProblem(
+        post("/auth/signup", "{\"email\":\"not-an-email\",\"password\":\"" + PASSWORD + "\"}"),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        post("/auth/signup", "{\"password\":\"" + PASSWORD + "\"}"), 400, "VALIDATION_FAILED");
+    assertProblem(
+        post(
+            "/auth/signup",
+            "{\"email\":\"bob@example.com\",\"password\":\""
+                + PASSWORD
+                + "\",\"roles\":[\"ADMIN\"]}"),
+        400,
+        "MALFORMED_REQUEST");
     assertProblem(post("/auth/signup", "[]"), 400, "MALFORMED_REQUEST");
-    assertProblem(send(HttpRequest.newBuilder(uri("/auth/signup")).header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(signupBody("bob@example.com")))), 415, "UNSUPPORTED_MEDIA_TYPE");
-    String huge = "{\"email\":\"" + "a".repeat(100_000) + "@example.com\",\"password\":\"" + PASSWORD + "\"}";
+    assertProblem(
+        send(
+            HttpRequest.newBuilder(uri("/auth/signup"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(signupBody("bob@example.com")))),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
+    String huge =
+        "{\"email\":\"" + "a".repeat(100_000) + "@example.com\",\"password\":\"" + PASSWORD + "\"}";
     assertProblem(post("/auth/signup", huge), 413, "PAYLOAD_TOO_LARGE");
     // Same body without a Content-Length: counted while read.
     assertProblem(
-        send(HttpRequest.newBuilder(uri("/auth/signup")).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))),
-        413, "PAYLOAD_TOO_LARGE");
+        send(
+            HttpRequest.newBuilder(uri("/auth/signup"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () ->
+                            new java.io.ByteArrayInputStream(
+                                huge.getBytes(StandardCharsets.UTF_8))))),
+        413,
+        "PAYLOAD_TOO_LARGE");
     assertThat(accounts()).isEqualTo(before);
   }
 
   @Test
   void wrongPasswordAndUnknownEmailLookTheSame() {
     post("/auth/signup", signupBody("ada@example.com"));
-    Response wrong = post("/auth/login", "{\"email\":\"ada@example.com\",\"password\":\"not-the-password\"}");
-    Response unknown = post("/auth/login", "{\"email\":\"nobody@example.com\",\"password\":\"not-the-password\"}");
+    Response wrong =
+        post("/auth/login", "{\"email\":\"ada@example.com\",\"password\":\"not-the-password\"}");
+    Response unknown =
+        post("/auth/login", "{\"email\":\"nobody@example.com\",\"password\":\"not-the-password\"}");
     assertProblem(wrong, 401, "INVALID_CREDENTIALS");
     assertProblem(unknown, 401, "INVALID_CREDENTIALS");
     assertThat(wrong.json.path("detail")).isEqualTo(unknown.json.path("detail"));
@@ -135,8 +181,8 @@ class AuthServiceIT {
   }
 
   /**
-   * Not a speed target: a guard that the unknown-email path still hashes. Without the dummy hash it answers in about
-   * 1 ms against tens of ms for a wrong password, far outside this loose bound.
+   * Not a speed target: a guard that the unknown-email path still hashes. Without the dummy hash it
+   * answers in about 1 ms against tens of ms for a wrong password, far outside this loose bound.
    */
   @Test
   void unknownEmailCostsAboutAsMuchAsAWrongPassword() {
@@ -149,18 +195,24 @@ class AuthServiceIT {
     }
     double wrongMs = medianMillis(() -> post("/auth/login", wrong));
     double unknownMs = medianMillis(() -> post("/auth/login", unknown));
-    assertThat(unknownMs / wrongMs).as("unknown %.1f ms vs wrong %.1f ms", unknownMs, wrongMs).isBetween(0.33, 3.0);
+    assertThat(unknownMs / wrongMs)
+        .as("unknown %.1f ms vs wrong %.1f ms", unknownMs, wrongMs)
+        .isBetween(0.33, 3.0);
   }
 
   @Test
   void adminIsBootstrappedFromConfiguration() {
-    Response login = post("/auth/login", "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+    Response login =
+        post(
+            "/auth/login",
+            "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
     assertThat(login.status).isEqualTo(200);
     Response me = get("/auth/me", login.json.path("accessToken").asString(), Map.of());
     assertThat(me.json.path("roles").toString()).contains("ADMIN");
   }
 
-  // ---- tokens -----------------------------------------------------------------------------------------------------
+  // ---- tokens
+  // -----------------------------------------------------------------------------------------------------
 
   @Test
   void jwksPublishesTheConfiguredKey() {
@@ -171,23 +223,46 @@ class AuthServiceIT {
     assertThat(key.path("alg").asString()).isEqualTo("RS256");
     assertThat(key.has("crv")).as("no null members").isFalse();
     var pub = (java.security.interfaces.RSAPublicKey) SIGNING.getPublic();
-    assertThat(new java.math.BigInteger(1, Base64.getUrlDecoder().decode(key.path("n").asString()))).isEqualTo(pub.getModulus());
+    assertThat(new java.math.BigInteger(1, Base64.getUrlDecoder().decode(key.path("n").asString())))
+        .isEqualTo(pub.getModulus());
   }
 
   @Test
   void rejectedTokensGet401WithAChallengeAndAProblem() {
-    UUID user = UUID.fromString(post("/auth/signup", signupBody("ada@example.com")).json.path("id").asString());
-    String kid = get("/auth/.well-known/jwks.json", null, Map.of()).json.path("keys").get(0).path("kid").asString();
-    assertThat(get("/auth/me", sign(token(user, kid)), Map.of()).status).as("control: a good token works").isEqualTo(200);
+    UUID user =
+        UUID.fromString(
+            post("/auth/signup", signupBody("ada@example.com")).json.path("id").asString());
+    String kid =
+        get("/auth/.well-known/jwks.json", null, Map.of())
+            .json
+            .path("keys")
+            .get(0)
+            .path("kid")
+            .asString();
+    assertThat(get("/auth/me", sign(token(user, kid)), Map.of()).status)
+        .as("control: a good token works")
+        .isEqualTo(200);
 
     Map<String, String> bad = new java.util.LinkedHashMap<>();
-    bad.put("expired", sign(token(user, kid).expiration(Date.from(Instant.now().minusSeconds(120)))));
+    bad.put(
+        "expired", sign(token(user, kid).expiration(Date.from(Instant.now().minusSeconds(120)))));
     bad.put("wrong issuer", sign(token(user, kid).issuer("someone-else")));
     bad.put("wrong audience", sign(token(user, kid).audience().single("another-app")));
     bad.put("unknown kid", sign(token(user, kid).header().keyId("rsa-unknown").and()));
     bad.put("other key", token(user, kid).signWith(rsa().getPrivate(), Jwts.SIG.RS256).compact());
     String[] good = sign(token(user, kid)).split("\\.");
-    bad.put("tampered", good[0] + "." + b64("{\"sub\":\"" + user + "\",\"roles\":[\"ADMIN\"],\"iss\":\"flashdeal-auth\",\"aud\":\"flashdeal\",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}") + "." + good[2]);
+    bad.put(
+        "tampered",
+        good[0]
+            + "."
+            + b64(
+                "{\"sub\":\""
+                    + user
+                    + "\",\"roles\":[\"ADMIN\"],\"iss\":\"flashdeal-auth\",\"aud\":\"flashdeal\",\"exp\":"
+                    + (Instant.now().getEpochSecond() + 600)
+                    + "}")
+            + "."
+            + good[2]);
     bad.put("alg none", b64("{\"alg\":\"none\",\"kid\":\"" + kid + "\"}") + "." + good[1] + ".");
     bad.put("garbage", "not-a-jwt");
 
@@ -196,7 +271,9 @@ class AuthServiceIT {
       assertThat(r.status).as(e.getKey()).isEqualTo(401);
       assertThat(r.header("Content-Type")).as(e.getKey()).startsWith("application/problem+json");
       assertThat(r.json.path("code").asString()).as(e.getKey()).isEqualTo("UNAUTHENTICATED");
-      assertThat(r.header("WWW-Authenticate")).as(e.getKey()).startsWith("Bearer error=\"invalid_token\"");
+      assertThat(r.header("WWW-Authenticate"))
+          .as(e.getKey())
+          .startsWith("Bearer error=\"invalid_token\"");
     }
     Response none = get("/auth/me", null, Map.of());
     assertProblem(none, 401, "UNAUTHENTICATED");
@@ -206,9 +283,20 @@ class AuthServiceIT {
   @Test
   void aSpoofedIdentityHeaderIsIgnored() {
     post("/auth/signup", signupBody("ada@example.com"));
-    String adaId = jdbc.sql("SELECT id::text FROM user_account WHERE email_normalized = 'ada@example.com'").query(String.class).single();
-    String token = post("/auth/login", "{\"email\":\"ada@example.com\",\"password\":\"" + PASSWORD + "\"}").json.path("accessToken").asString();
-    Response me = get("/auth/me", token, Map.of("X-User-Id", UUID.randomUUID().toString(), "X-User-Roles", "ADMIN"));
+    String adaId =
+        jdbc.sql("SELECT id::text FROM user_account WHERE email_normalized = 'ada@example.com'")
+            .query(String.class)
+            .single();
+    String token =
+        post("/auth/login", "{\"email\":\"ada@example.com\",\"password\":\"" + PASSWORD + "\"}")
+            .json
+            .path("accessToken")
+            .asString();
+    Response me =
+        get(
+            "/auth/me",
+            token,
+            Map.of("X-User-Id", UUID.randomUUID().toString(), "X-User-Roles", "ADMIN"));
     assertThat(me.json.path("id").asString()).isEqualTo(adaId);
     assertThat(me.json.path("roles").toString()).doesNotContain("ADMIN");
   }
@@ -217,11 +305,13 @@ class AuthServiceIT {
   void requestIdsAreEchoedOrGenerated() {
     Response given = get("/auth/.well-known/jwks.json", null, Map.of("X-Request-Id", "trace-123"));
     assertThat(given.header("X-Request-Id")).isEqualTo("trace-123");
-    Response hostile = get("/auth/.well-known/jwks.json", null, Map.of("X-Request-Id", "bad id with spaces"));
+    Response hostile =
+        get("/auth/.well-known/jwks.json", null, Map.of("X-Request-Id", "bad id with spaces"));
     assertThat(hostile.header("X-Request-Id")).matches("[0-9a-f-]{36}");
   }
 
-  // ---- helpers ----------------------------------------------------------------------------------------------------
+  // ---- helpers
+  // ----------------------------------------------------------------------------------------------------
 
   record Response(int status, JsonNode json, HttpResponse<String> raw) {
     String header(String name) {
@@ -242,7 +332,10 @@ class AuthServiceIT {
   }
 
   private Response post(String path, String json) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private Response get(String path, String token, Map<String, String> headers) {
@@ -256,7 +349,10 @@ class AuthServiceIT {
 
   private static Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HTTP.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
       JsonNode json = r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
       return new Response(r.statusCode(), json, r);
     } catch (Exception e) {
@@ -284,9 +380,19 @@ class AuthServiceIT {
   }
 
   private static io.jsonwebtoken.JwtBuilder token(UUID user, String kid) {
-    return Jwts.builder().header().keyId(kid).and().subject(user.toString()).claim("roles", List.of("USER"))
-        .issuer("flashdeal-auth").audience().add("flashdeal").and()
-        .issuedAt(new Date()).expiration(Date.from(Instant.now().plusSeconds(600))).id(UUID.randomUUID().toString());
+    return Jwts.builder()
+        .header()
+        .keyId(kid)
+        .and()
+        .subject(user.toString())
+        .claim("roles", List.of("USER"))
+        .issuer("flashdeal-auth")
+        .audience()
+        .add("flashdeal")
+        .and()
+        .issuedAt(new Date())
+        .expiration(Date.from(Instant.now().plusSeconds(600)))
+        .id(UUID.randomUUID().toString());
   }
 
   private static String sign(io.jsonwebtoken.JwtBuilder builder) {
@@ -294,7 +400,9 @@ class AuthServiceIT {
   }
 
   private static String b64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   static KeyPair rsa() {
@@ -309,7 +417,8 @@ class AuthServiceIT {
 
   static String privatePem() {
     return "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(SIGNING.getPrivate().getEncoded())
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(SIGNING.getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
   }
 }

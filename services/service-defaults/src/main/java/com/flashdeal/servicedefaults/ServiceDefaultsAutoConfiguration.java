@@ -19,7 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Wires the shared defaults into every service; each bean backs off when the application defines its own. */
+/**
+ * Wires the shared defaults into every service; each bean backs off when the application defines
+ * its own.
+ */
 @AutoConfiguration
 @EnableConfigurationProperties({SecurityProperties.class, HttpProperties.class})
 public class ServiceDefaultsAutoConfiguration {
@@ -37,13 +40,15 @@ public class ServiceDefaultsAutoConfiguration {
       throw new IllegalStateException(
           "flashdeal.security.jwks-uri (FLASHDEAL_SECURITY_JWKSURI) is required: where auth-service publishes its keys");
     }
-    return new JwksKeySource(security.jwksUri(), security.jwksTtl(), security.jwksMinRefresh(), clock);
+    return new JwksKeySource(
+        security.jwksUri(), security.jwksTtl(), security.jwksMinRefresh(), clock);
   }
 
   @Bean
   @ConditionalOnMissingBean
   JwtVerifier jwtVerifier(KeySource keys, SecurityProperties security, Clock clock) {
-    return new JwtVerifier(keys, security.issuer(), security.audience(), security.clockSkew(), clock);
+    return new JwtVerifier(
+        keys, security.issuer(), security.audience(), security.clockSkew(), clock);
   }
 
   /** Servlet services only; the reactive gateway has its own filters around the same verifier. */
@@ -53,7 +58,8 @@ public class ServiceDefaultsAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
-      FilterRegistrationBean<RequestIdFilter> bean = new FilterRegistrationBean<>(new RequestIdFilter());
+      FilterRegistrationBean<RequestIdFilter> bean =
+          new FilterRegistrationBean<>(new RequestIdFilter());
       bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
       return bean;
     }
@@ -67,7 +73,8 @@ public class ServiceDefaultsAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(JwtVerifier verifier, SecurityProperties security) {
+    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(
+        JwtVerifier verifier, SecurityProperties security) {
       FilterRegistrationBean<BearerTokenFilter> bean =
           new FilterRegistrationBean<>(new BearerTokenFilter(verifier, security.publicPaths()));
       bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

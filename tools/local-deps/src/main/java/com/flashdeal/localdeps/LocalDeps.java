@@ -35,7 +35,10 @@ public final class LocalDeps {
 
   private static LocalDeps shared;
 
-  /** For integration tests: the deps from the environment, started once per JVM (and left running for the next). */
+  /**
+   * For integration tests: the deps from the environment, started once per JVM (and left running
+   * for the next).
+   */
   public static synchronized LocalDeps ensureUp() {
     if (shared == null) {
       LocalDeps deps = fromEnvironment();

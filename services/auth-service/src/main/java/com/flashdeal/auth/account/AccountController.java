@@ -20,7 +20,8 @@ class AccountController implements AccountsApi {
 
   @Override
   public ResponseEntity<User> signup(SignupRequest request) {
-    Account account = accounts.signup(request.getEmail(), request.getPassword(), request.getDisplayName());
+    Account account =
+        accounts.signup(request.getEmail(), request.getPassword(), request.getDisplayName());
     return ResponseEntity.created(URI.create("/auth/me")).body(toUser(account));
   }
 

@@ -41,7 +41,10 @@ public class AccountRepository {
   }
 
   public Optional<Account> findById(UUID id) {
-    return jdbc.sql(AccountsSql.FIND_ACCOUNT_BY_ID).param("id", id).query((rs, n) -> map(rs, null)).optional();
+    return jdbc.sql(AccountsSql.FIND_ACCOUNT_BY_ID)
+        .param("id", id)
+        .query((rs, n) -> map(rs, null))
+        .optional();
   }
 
   public void upsertAdmin(UUID id, String email, String passwordHash) {

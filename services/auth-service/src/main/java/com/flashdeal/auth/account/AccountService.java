@@ -25,18 +25,21 @@ public class AccountService {
         .weakness(password, email)
         .ifPresent(
             why -> {
-              throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCode.WEAK_PASSWORD, why);
+              throw new ApiException(
+                  HttpStatus.UNPROCESSABLE_CONTENT, ErrorCode.WEAK_PASSWORD, why);
             });
     String hash = hasher.hash(password);
     return accounts
         .insert(UUID.randomUUID(), email, hash, displayName)
         .orElseThrow(
-            () -> ApiException.conflict(ErrorCode.EMAIL_TAKEN, "An account with this email exists."));
+            () ->
+                ApiException.conflict(ErrorCode.EMAIL_TAKEN, "An account with this email exists."));
   }
 
   /**
-   * The account if the password is right. Unknown email and wrong password cost the same hash computation and give
-   * the same empty answer, so neither the response nor its timing tells which accounts exist.
+   * The account if the password is right. Unknown email and wrong password cost the same hash
+   * computation and give the same empty answer, so neither the response nor its timing tells which
+   * accounts exist.
    */
   public Optional<Account> authenticate(String email, String password) {
     Optional<Account> account = accounts.findByEmail(email);
@@ -48,6 +51,8 @@ public class AccountService {
   }
 
   public Account get(UUID id) {
-    return accounts.findById(id).orElseThrow(() -> ApiException.notFound("This account no longer exists."));
+    return accounts
+        .findById(id)
+        .orElseThrow(() -> ApiException.notFound("This account no longer exists."));
   }
 }

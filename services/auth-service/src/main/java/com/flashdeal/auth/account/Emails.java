@@ -2,7 +2,10 @@ package com.flashdeal.auth.account;
 
 import java.util.Locale;
 
-/** One normalisation for storing and looking up emails, so "Ada@Example.com" and "ada@example.com" are one account. */
+/**
+ * One normalisation for storing and looking up emails, so "Ada@Example.com" and "ada@example.com"
+ * are one account.
+ */
 public final class Emails {
   private Emails() {}
 

@@ -6,9 +6,10 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Argon2id with a configurable cost. Each hash takes {@code argon2MemoryKib} of memory, so concurrent hashing is capped:
- * with virtual threads a login burst would otherwise allocate memory per waiting request. A fixed dummy hash lets the
- * unknown-email path do the same work as a wrong password.
+ * Argon2id with a configurable cost. Each hash takes {@code argon2MemoryKib} of memory, so
+ * concurrent hashing is capped: with virtual threads a login burst would otherwise allocate memory
+ * per waiting request. A fixed dummy hash lets the unknown-email path do the same work as a wrong
+ * password.
  */
 @Component
 public class PasswordHasher {
@@ -18,7 +19,8 @@ public class PasswordHasher {
 
   PasswordHasher(AuthProperties properties) {
     AuthProperties.Password cost = properties.password();
-    this.encoder = new Argon2PasswordEncoder(16, 32, 1, cost.argon2MemoryKib(), cost.argon2Iterations());
+    this.encoder =
+        new Argon2PasswordEncoder(16, 32, 1, cost.argon2MemoryKib(), cost.argon2Iterations());
     this.permits = new Semaphore(Math.max(1, cost.maxConcurrentHashes()), true);
     this.dummyHash = encoder.encode("not-a-real-password-but-the-same-cost");
   }

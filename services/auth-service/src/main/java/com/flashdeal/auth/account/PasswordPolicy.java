@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * What the contract's schema cannot say about a password (its length, 12-128, is checked by bean validation): not a
- * commonly breached one, not built from the email, not a single repeated character.
+ * What the contract's schema cannot say about a password (its length, 12-128, is checked by bean
+ * validation): not a commonly breached one, not built from the email, not a single repeated
+ * character.
  */
 @Component
 public class PasswordPolicy {

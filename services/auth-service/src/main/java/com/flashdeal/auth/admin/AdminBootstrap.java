@@ -11,8 +11,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates (or aligns) the admin account from {@code FLASHDEAL_ADMIN_EMAIL} / {@code FLASHDEAL_ADMIN_PASSWORD}: signup
- * only ever makes USERs, and the harness needs an ADMIN to create products and deals.
+ * Creates (or aligns) the admin account from {@code FLASHDEAL_ADMIN_EMAIL} / {@code
+ * FLASHDEAL_ADMIN_PASSWORD}: signup only ever makes USERs, and the harness needs an ADMIN to create
+ * products and deals.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The RSA key that signs tokens, plus rotated-out public keys still published for verification. Key ids are derived
- * from the public key (a SHA-256 thumbprint prefix), so the same key always has the same {@code kid} on every replica
- * and after restarts, and a new key gets a new one.
+ * The RSA key that signs tokens, plus rotated-out public keys still published for verification. Key
+ * ids are derived from the public key (a SHA-256 thumbprint prefix), so the same key always has the
+ * same {@code kid} on every replica and after restarts, and a new key gets a new one.
  */
 @Component
 public class SigningKeys {
@@ -64,7 +64,11 @@ public class SigningKeys {
       keys.putIfAbsent(keyId(previous), previous);
     }
     this.publicKeys = Map.copyOf(keys);
-    log.info("signing tokens with key {} ({}); publishing {}", signingKeyId, generated ? "generated" : "configured", keys.keySet());
+    log.info(
+        "signing tokens with key {} ({}); publishing {}",
+        signingKeyId,
+        generated ? "generated" : "configured",
+        keys.keySet());
   }
 
   public PrivateKey signingKey() {
@@ -116,7 +120,8 @@ public class SigningKeys {
     int from = pem.indexOf(begin);
     int to = pem.indexOf(end);
     if (from < 0 || to < 0) {
-      throw new IllegalStateException("expected a PEM block '" + begin + "' (PKCS#8 for private keys)");
+      throw new IllegalStateException(
+          "expected a PEM block '" + begin + "' (PKCS#8 for private keys)");
     }
     return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
   }
@@ -124,24 +129,30 @@ public class SigningKeys {
   static RSAPrivateCrtKey parsePrivate(String pem) {
     try {
       return (RSAPrivateCrtKey)
-          KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(pem, "PRIVATE KEY")));
+          KeyFactory.getInstance("RSA")
+              .generatePrivate(new PKCS8EncodedKeySpec(der(pem, "PRIVATE KEY")));
     } catch (GeneralSecurityException | ClassCastException e) {
-      throw new IllegalStateException("the JWT private key is not an RSA PKCS#8 key: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the JWT private key is not an RSA PKCS#8 key: " + e.getMessage(), e);
     }
   }
 
   static RSAPublicKey parsePublic(String pem) {
     try {
-      return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem, "PUBLIC KEY")));
+      return (RSAPublicKey)
+          KeyFactory.getInstance("RSA")
+              .generatePublic(new X509EncodedKeySpec(der(pem, "PUBLIC KEY")));
     } catch (GeneralSecurityException | ClassCastException e) {
-      throw new IllegalStateException("a previous JWT public key is not an RSA X.509 key: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "a previous JWT public key is not an RSA X.509 key: " + e.getMessage(), e);
     }
   }
 
   private static RSAPublicKey publicOf(RSAPrivateCrtKey key) {
     try {
       return (RSAPublicKey)
-          KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+          KeyFactory.getInstance("RSA")
+              .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -30,7 +30,8 @@ class TokenController implements TokensApi {
   TokenController(AccountService accounts, TokenIssuer issuer, SigningKeys keys) {
     this.accounts = accounts;
     this.issuer = issuer;
-    this.jwks = keys.publicKeys().entrySet().stream().map(e -> toJwk(e.getKey(), e.getValue())).toList();
+    this.jwks =
+        keys.publicKeys().entrySet().stream().map(e -> toJwk(e.getKey(), e.getValue())).toList();
   }
 
   @Override
@@ -41,7 +42,9 @@ class TokenController implements TokensApi {
             .orElseThrow(
                 () ->
                     new ApiException(
-                        HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_CREDENTIALS, "Email or password is wrong."));
+                        HttpStatus.UNAUTHORIZED,
+                        ErrorCode.INVALID_CREDENTIALS,
+                        "Email or password is wrong."));
     TokenIssuer.IssuedToken token = issuer.issue(account);
     TokenResponse body =
         new TokenResponse(

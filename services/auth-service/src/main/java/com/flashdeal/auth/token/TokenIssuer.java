@@ -9,7 +9,10 @@ import java.util.Date;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Signs access tokens: {@code sub}, {@code roles}, {@code iss}, {@code aud}, {@code exp}, {@code iat}, {@code jti}. */
+/**
+ * Signs access tokens: {@code sub}, {@code roles}, {@code iss}, {@code aud}, {@code exp}, {@code
+ * iat}, {@code jti}.
+ */
 @Component
 public class TokenIssuer {
   private final SigningKeys keys;

@@ -5,7 +5,10 @@ import com.flashdeal.servicedefaults.security.StaticKeySource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** auth-service verifies tokens (GET /auth/me) with its own public keys instead of fetching its own JWKS. */
+/**
+ * auth-service verifies tokens (GET /auth/me) with its own public keys instead of fetching its own
+ * JWKS.
+ */
 @Configuration(proxyBeanMethods = false)
 class VerificationConfig {
   @Bean

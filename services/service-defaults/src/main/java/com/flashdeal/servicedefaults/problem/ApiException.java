@@ -3,7 +3,10 @@ package com.flashdeal.servicedefaults.problem;
 import com.flashdeal.contract.common.model.ErrorCode;
 import org.springframework.http.HttpStatus;
 
-/** A refusal the contract documents: thrown by business code, answered as problem+json with its code. */
+/**
+ * A refusal the contract documents: thrown by business code, answered as problem+json with its
+ * code.
+ */
 public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -2,7 +2,10 @@ package com.flashdeal.servicedefaults.problem;
 
 import java.io.IOException;
 
-/** The request body passed the configured limit; an IOException so it can surface from an InputStream read. */
+/**
+ * The request body passed the configured limit; an IOException so it can surface from an
+ * InputStream read.
+ */
 public class PayloadTooLargeException extends IOException {
   private static final long serialVersionUID = 1L;
 

@@ -27,10 +27,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error a servlet service answers is the contract's problem+json: Spring's standard exceptions get the right
- * status and {@code code}, business refusals ({@link ApiException}) keep theirs, and anything unexpected is a 500
- * {@code INTERNAL_ERROR} whose details stay in the log (the {@code requestId} links the two). Services must not also
- * enable {@code spring.mvc.problemdetails}: Boot's handler would compete with this one.
+ * Every error a servlet service answers is the contract's problem+json: Spring's standard
+ * exceptions get the right status and {@code code}, business refusals ({@link ApiException}) keep
+ * theirs, and anything unexpected is a 500 {@code INTERNAL_ERROR} whose details stay in the log
+ * (the {@code requestId} links the two). Services must not also enable {@code
+ * spring.mvc.problemdetails}: Boot's handler would compete with this one.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -44,23 +45,38 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(PayloadTooLargeException.class)
   ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e, HttpServletRequest request) {
-    return respond(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage(), request, null);
+    return respond(
+        HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage(), request, null);
   }
 
-  /** Constraint violations on headers and parameters of the generated interfaces (class-level @Validated). */
+  /**
+   * Constraint violations on headers and parameters of the generated interfaces
+   * (class-level @Validated).
+   */
   @ExceptionHandler(ConstraintViolationException.class)
-  ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> constraint(
+      ConstraintViolationException e, HttpServletRequest request) {
     List<Map<String, String>> errors =
         e.getConstraintViolations().stream()
-            .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
+            .map(
+                v ->
+                    Map.of(
+                        "field",
+                        lastNode(v.getPropertyPath().toString()),
+                        "message",
+                        v.getMessage()))
             .toList();
-    return respond(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, describe(errors), request, errors);
+    return respond(
+        HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, describe(errors), request, errors);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    List<Map<String, String>> errors = List.of(Map.of("field", e.getName(), "message", "has the wrong type"));
-    return respond(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, describe(errors), request, errors);
+  ResponseEntity<ProblemDetail> typeMismatch(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    List<Map<String, String>> errors =
+        List.of(Map.of("field", e.getName(), "message", "has the wrong type"));
+    return respond(
+        HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, describe(errors), request, errors);
   }
 
   @ExceptionHandler(Exception.class)
@@ -76,17 +92,29 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<Map<String, String>> errors =
         e.getBindingResult().getFieldErrors().stream()
             .map(f -> Map.of("field", f.getField(), "message", message(f)))
             .toList();
-    return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, describe(errors), headers, request, errors);
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.VALIDATION_FAILED,
+        describe(errors),
+        headers,
+        request,
+        errors);
   }
 
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
-      HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<Map<String, String>> errors =
         e.getParameterValidationResults().stream()
             .flatMap(
@@ -100,17 +128,32 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                                     "message",
                                     String.valueOf(err.getDefaultMessage()))))
             .toList();
-    return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, describe(errors), headers, request, errors);
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.VALIDATION_FAILED,
+        describe(errors),
+        headers,
+        request,
+        errors);
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    // A chunked body over the limit fails while Jackson reads it: the cause sits somewhere down the chain.
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    // A chunked body over the limit fails while Jackson reads it: the cause sits somewhere down the
+    // chain.
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof PayloadTooLargeException tooLarge) {
         return problem(
-            HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), headers, request, null);
+            HttpStatus.CONTENT_TOO_LARGE,
+            ErrorCode.PAYLOAD_TOO_LARGE,
+            tooLarge.getMessage(),
+            headers,
+            request,
+            null);
       }
     }
     // Never echo parser internals: they can leak class names and request fragments.
@@ -123,7 +166,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         null);
   }
 
-  /** Every other standard Spring MVC exception: keep Spring's status and detail, add the contract's members. */
+  /**
+   * Every other standard Spring MVC exception: keep Spring's status and detail, add the contract's
+   * members.
+   */
   @Override
   protected ResponseEntity<Object> createResponseEntity(
       Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
@@ -133,9 +179,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.getProperties() != null && problem.getProperties().get("code") instanceof String c
             ? ErrorCode.fromValue(c)
             : Problems.defaultCode(statusCode.value());
-    HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
-    Problems.enrich(problem, code, servlet == null ? null : servlet.getRequestURI(), RequestIds.current(servlet));
-    // Exceptions hand out read-only headers (e.g. Allow for 405): copy before adding the content type.
+    HttpServletRequest servlet =
+        ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+    Problems.enrich(
+        problem,
+        code,
+        servlet == null ? null : servlet.getRequestURI(),
+        RequestIds.current(servlet));
+    // Exceptions hand out read-only headers (e.g. Allow for 405): copy before adding the content
+    // type.
     HttpHeaders out = new HttpHeaders();
     out.addAll(headers);
     out.setContentType(Problems.PROBLEM_JSON);

@@ -11,8 +11,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds the contract's {@code Problem}: RFC 9457 members plus the stable {@code code} and the {@code requestId}. One
- * place for type URIs and titles, used by MVC advice, servlet filters and the reactive gateway alike.
+ * Builds the contract's {@code Problem}: RFC 9457 members plus the stable {@code code} and the
+ * {@code requestId}. One place for type URIs and titles, used by MVC advice, servlet filters and
+ * the reactive gateway alike.
  */
 public final class Problems {
   private Problems() {}
@@ -68,9 +69,17 @@ public final class Problems {
     return enrich(ProblemDetail.forStatusAndDetail(status, detail), code, instance, requestId);
   }
 
-  /** The same problem as a plain map, for code that writes JSON itself (filters, the reactive gateway). */
+  /**
+   * The same problem as a plain map, for code that writes JSON itself (filters, the reactive
+   * gateway).
+   */
   public static Map<String, Object> body(
-      int status, ErrorCode code, String detail, String instance, String requestId, List<Map<String, String>> errors) {
+      int status,
+      ErrorCode code,
+      String detail,
+      String instance,
+      String requestId,
+      List<Map<String, String>> errors) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type(code).toString());
     body.put("title", title(code));

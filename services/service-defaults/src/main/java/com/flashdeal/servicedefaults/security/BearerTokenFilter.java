@@ -15,8 +15,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Zero trust inside the cluster: every non-public request must carry a token this service verifies itself. Identity
- * headers set by the gateway are never trusted on their own.
+ * Zero trust inside the cluster: every non-public request must carry a token this service verifies
+ * itself. Identity headers set by the gateway are never trusted on their own.
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
   private final JwtVerifier verifier;
@@ -28,7 +28,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     PathContainer path = PathContainer.parsePath(request.getRequestURI());
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -40,16 +41,26 @@ public class BearerTokenFilter extends OncePerRequestFilter {
       }
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, TokenRejectedException.missingChallenge());
       ProblemResponses.write(
-          request, response, 401, ErrorCode.UNAUTHENTICATED, "This operation needs a bearer token.");
+          request,
+          response,
+          401,
+          ErrorCode.UNAUTHENTICATED,
+          "This operation needs a bearer token.");
       return;
     }
     try {
       String token = BearerTokens.extract(header);
       request.setAttribute(CurrentUser.ATTRIBUTE, verifier.verify(token));
     } catch (TokenRejectedException e) {
-      // A bad token is refused even on public paths: the client believes it is authenticated and must learn otherwise.
+      // A bad token is refused even on public paths: the client believes it is authenticated and
+      // must learn otherwise.
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, e.challenge());
-      ProblemResponses.write(request, response, 401, ErrorCode.UNAUTHENTICATED, "Access token rejected: " + e.getMessage() + ".");
+      ProblemResponses.write(
+          request,
+          response,
+          401,
+          ErrorCode.UNAUTHENTICATED,
+          "Access token rejected: " + e.getMessage() + ".");
       return;
     }
     chain.doFilter(request, response);

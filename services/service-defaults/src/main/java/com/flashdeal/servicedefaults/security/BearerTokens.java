@@ -1,6 +1,9 @@
 package com.flashdeal.servicedefaults.security;
 
-/** Parsing of the {@code Authorization: Bearer <token>} header, shared by servlet filter and gateway. */
+/**
+ * Parsing of the {@code Authorization: Bearer <token>} header, shared by servlet filter and
+ * gateway.
+ */
 public final class BearerTokens {
   private BearerTokens() {}
 

@@ -7,8 +7,9 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The verified caller of the current request. Controllers implement generated interfaces whose signatures come from the
- * contract, so the identity cannot be a method parameter; {@link BearerTokenFilter} puts it here instead.
+ * The verified caller of the current request. Controllers implement generated interfaces whose
+ * signatures come from the contract, so the identity cannot be a method parameter; {@link
+ * BearerTokenFilter} puts it here instead.
  */
 public final class CurrentUser {
   public static final String ATTRIBUTE = VerifiedUser.class.getName();
@@ -17,17 +18,20 @@ public final class CurrentUser {
 
   public static VerifiedUser require() {
     RequestAttributes attrs = RequestContextHolder.getRequestAttributes();
-    Object user = attrs == null ? null : attrs.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    Object user =
+        attrs == null ? null : attrs.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     if (user instanceof VerifiedUser verified) {
       return verified;
     }
-    throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, "This operation needs a bearer token.");
+    throw new ApiException(
+        HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, "This operation needs a bearer token.");
   }
 
   public static VerifiedUser requireRole(String role) {
     VerifiedUser user = require();
     if (!user.hasRole(role)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "This operation needs the " + role + " role.");
+      throw new ApiException(
+          HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "This operation needs the " + role + " role.");
     }
     return user;
   }

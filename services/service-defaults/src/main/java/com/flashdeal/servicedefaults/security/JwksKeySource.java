@@ -23,9 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keys from auth-service's JWKS endpoint, cached. An unknown {@code kid} triggers one refetch (keys rotate), but at
- * most once per {@code minRefreshInterval}; the whole set is also refreshed after {@code ttl}. Only RSA signing keys
- * are taken. One shared HttpClient: a client per request would exhaust connections under load.
+ * Keys from auth-service's JWKS endpoint, cached. An unknown {@code kid} triggers one refetch (keys
+ * rotate), but at most once per {@code minRefreshInterval}; the whole set is also refreshed after
+ * {@code ttl}. Only RSA signing keys are taken. One shared HttpClient: a client per request would
+ * exhaust connections under load.
  */
 public final class JwksKeySource implements KeySource {
   private static final Logger log = LoggerFactory.getLogger(JwksKeySource.class);

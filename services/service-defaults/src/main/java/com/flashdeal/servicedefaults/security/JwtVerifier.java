@@ -21,9 +21,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Verifies Flash Deal access tokens: RS256 only (so neither {@code alg: none} nor HMAC-signed-with-the-public-key
- * passes), a known {@code kid}, and {@code iss}, {@code aud}, {@code exp} as configured. Shared by the gateway and every
- * service so they all apply the same rules.
+ * Verifies Flash Deal access tokens: RS256 only (so neither {@code alg: none} nor
+ * HMAC-signed-with-the-public-key passes), a known {@code kid}, and {@code iss}, {@code aud},
+ * {@code exp} as configured. Shared by the gateway and every service so they all apply the same
+ * rules.
  */
 public final class JwtVerifier {
   public static final String ALGORITHM = "RS256";
@@ -34,7 +35,8 @@ public final class JwtVerifier {
   private final Duration clockSkew;
   private final Clock clock;
 
-  public JwtVerifier(KeySource keys, String issuer, String audience, Duration clockSkew, Clock clock) {
+  public JwtVerifier(
+      KeySource keys, String issuer, String audience, Duration clockSkew, Clock clock) {
     this.keys = keys;
     this.issuer = issuer;
     this.audience = audience;
@@ -42,7 +44,10 @@ public final class JwtVerifier {
     this.clock = clock;
   }
 
-  /** Whether verifying this token may need I/O (an unknown key id): reactive callers move such work off the loop. */
+  /**
+   * Whether verifying this token may need I/O (an unknown key id): reactive callers move such work
+   * off the loop.
+   */
   public boolean mayBlock(String token) {
     return kidOf(token).flatMap(keys::cached).isEmpty();
   }
@@ -69,7 +74,8 @@ public final class JwtVerifier {
     } catch (ExpiredJwtException e) {
       throw new TokenRejectedException("token expired", e);
     } catch (IncorrectClaimException | MissingClaimException e) {
-      throw new TokenRejectedException("token not issued for this audience or by the trusted issuer", e);
+      throw new TokenRejectedException(
+          "token not issued for this audience or by the trusted issuer", e);
     } catch (SignatureException e) {
       throw new TokenRejectedException("signature does not verify", e);
     } catch (TokenRejectedException e) {
@@ -107,7 +113,9 @@ public final class JwtVerifier {
         return Optional.empty();
       }
       String header =
-          new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, dot)), java.nio.charset.StandardCharsets.UTF_8);
+          new String(
+              java.util.Base64.getUrlDecoder().decode(token.substring(0, dot)),
+              java.nio.charset.StandardCharsets.UTF_8);
       var m = java.util.regex.Pattern.compile("\"kid\"\\s*:\\s*\"([^\"]{1,200})\"").matcher(header);
       return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     } catch (IllegalArgumentException e) {

@@ -10,8 +10,8 @@ public interface KeySource {
   Optional<PublicKey> cached(String kid);
 
   /**
-   * A key, fetching the key set again if the id is unknown (rotation): may block on I/O, rate-limited so a flood of
-   * tokens with made-up key ids cannot turn into a flood of fetches.
+   * A key, fetching the key set again if the id is unknown (rotation): may block on I/O,
+   * rate-limited so a flood of tokens with made-up key ids cannot turn into a flood of fetches.
    */
   Optional<PublicKey> find(String kid);
 }

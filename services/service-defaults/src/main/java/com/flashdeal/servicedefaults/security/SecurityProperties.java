@@ -7,10 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code flashdeal.security.*}: how services and the gateway verify access tokens. Environment overrides follow
- * Spring's relaxed binding, e.g. {@code FLASHDEAL_SECURITY_JWKSURI}, {@code FLASHDEAL_SECURITY_ISSUER}.
+ * {@code flashdeal.security.*}: how services and the gateway verify access tokens. Environment
+ * overrides follow Spring's relaxed binding, e.g. {@code FLASHDEAL_SECURITY_JWKSURI}, {@code
+ * FLASHDEAL_SECURITY_ISSUER}.
  *
- * @param jwksUri auth-service's key set; required unless the application provides its own {@link KeySource}
+ * @param jwksUri auth-service's key set; required unless the application provides its own {@link
+ *     KeySource}
  * @param issuer the {@code iss} tokens must carry
  * @param audience the {@code aud} tokens must carry
  * @param clockSkew tolerance for {@code exp}/{@code iat} between machines

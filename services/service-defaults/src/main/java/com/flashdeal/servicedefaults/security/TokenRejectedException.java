@@ -1,8 +1,9 @@
 package com.flashdeal.servicedefaults.security;
 
 /**
- * A token that must not be trusted. The message is safe to show to the client (it says why, not how to forge one) and
- * becomes the {@code error_description} of the {@code WWW-Authenticate} challenge.
+ * A token that must not be trusted. The message is safe to show to the client (it says why, not how
+ * to forge one) and becomes the {@code error_description} of the {@code WWW-Authenticate}
+ * challenge.
  */
 public class TokenRejectedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -17,7 +18,9 @@ public class TokenRejectedException extends RuntimeException {
 
   /** RFC 6750 challenge for a 401. */
   public String challenge() {
-    return "Bearer error=\"invalid_token\", error_description=\"" + getMessage().replace("\"", "'") + "\"";
+    return "Bearer error=\"invalid_token\", error_description=\""
+        + getMessage().replace("\"", "'")
+        + "\"";
   }
 
   /** The challenge for a request that sent no token at all (RFC 6750: no error code). */

@@ -13,8 +13,9 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over the limit with 413 before anything reads them: a declared Content-Length is checked up front,
- * and a chunked body is counted while it is read (the read then fails and the advice answers 413).
+ * Refuses bodies over the limit with 413 before anything reads them: a declared Content-Length is
+ * checked up front, and a chunked body is counted while it is read (the read then fails and the
+ * advice answers 413).
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
   private final long maxBytes;
@@ -24,7 +25,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
       ProblemResponses.write(

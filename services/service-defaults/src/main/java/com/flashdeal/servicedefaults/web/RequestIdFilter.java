@@ -8,10 +8,14 @@ import java.io.IOException;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** First filter: every request gets an id, in the logs (MDC), in problem bodies and in the response header. */
+/**
+ * First filter: every request gets an id, in the logs (MDC), in problem bodies and in the response
+ * header.
+ */
 public class RequestIdFilter extends OncePerRequestFilter {
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String id = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
     request.setAttribute(RequestIds.ATTRIBUTE, id);

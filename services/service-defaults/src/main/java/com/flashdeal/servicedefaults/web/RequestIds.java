@@ -16,7 +16,9 @@ public final class RequestIds {
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   public static String acceptOrGenerate(String incoming) {
-    return incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+    return incoming != null && SANE.matcher(incoming).matches()
+        ? incoming
+        : UUID.randomUUID().toString();
   }
 
   public static String current(HttpServletRequest request) {

@@ -62,12 +62,15 @@ class JwtVerifierTest {
   }
 
   private static String b64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void acceptsAValidToken() {
-    VerifiedUser user = verifier.verify(token().signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact());
+    VerifiedUser user =
+        verifier.verify(token().signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact());
     assertThat(user.id()).isEqualTo(USER);
     assertThat(user.roles()).containsExactly("USER");
     assertThat(user.tokenId()).isEqualTo("jti-1");
@@ -76,22 +79,35 @@ class JwtVerifierTest {
   @Test
   void rejectsAnExpiredToken() {
     String expired =
-        token().expiration(Date.from(NOW.minusSeconds(31))).signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact();
-    assertThatThrownBy(() -> verifier.verify(expired)).isInstanceOf(TokenRejectedException.class).hasMessage("token expired");
+        token()
+            .expiration(Date.from(NOW.minusSeconds(31)))
+            .signWith(KEYS.getPrivate(), Jwts.SIG.RS256)
+            .compact();
+    assertThatThrownBy(() -> verifier.verify(expired))
+        .isInstanceOf(TokenRejectedException.class)
+        .hasMessage("token expired");
   }
 
   @Test
   void toleratesSmallClockSkew() {
     String justExpired =
-        token().expiration(Date.from(NOW.minusSeconds(10))).signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact();
+        token()
+            .expiration(Date.from(NOW.minusSeconds(10)))
+            .signWith(KEYS.getPrivate(), Jwts.SIG.RS256)
+            .compact();
     assertThat(verifier.verify(justExpired).id()).isEqualTo(USER);
   }
 
   @Test
   void rejectsWrongIssuerAndWrongAudience() {
-    String wrongIssuer = token().issuer("evil").signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact();
+    String wrongIssuer =
+        token().issuer("evil").signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact();
     String wrongAudience =
-        token().audience().single("other-app").signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact();
+        token()
+            .audience()
+            .single("other-app")
+            .signWith(KEYS.getPrivate(), Jwts.SIG.RS256)
+            .compact();
     assertThatThrownBy(() -> verifier.verify(wrongIssuer)).hasMessageContaining("trusted issuer");
     assertThatThrownBy(() -> verifier.verify(wrongAudience)).hasMessageContaining("audience");
   }
@@ -121,26 +137,34 @@ class JwtVerifierTest {
   void rejectsAlgNone() {
     String payload =
         b64(
-            "{\"sub\":\"" + USER + "\",\"roles\":[\"ADMIN\"],\"iss\":\"flashdeal-auth\",\"aud\":\"flashdeal\",\"exp\":"
-                + NOW.plusSeconds(900).getEpochSecond() + "}");
+            "{\"sub\":\""
+                + USER
+                + "\",\"roles\":[\"ADMIN\"],\"iss\":\"flashdeal-auth\",\"aud\":\"flashdeal\",\"exp\":"
+                + NOW.plusSeconds(900).getEpochSecond()
+                + "}");
     String unsigned = b64("{\"alg\":\"none\",\"kid\":\"k1\"}") + "." + payload + ".";
     assertThatThrownBy(() -> verifier.verify(unsigned)).isInstanceOf(TokenRejectedException.class);
   }
 
   @Test
   void rejectsHmacSignedWithThePublicKey() throws Exception {
-    // The classic confusion attack: the public key is public, so an HS256 "signature" with it is forgeable by anyone.
+    // The classic confusion attack: the public key is public, so an HS256 "signature" with it is
+    // forgeable by anyone.
     String header = b64("{\"alg\":\"HS256\",\"kid\":\"k1\"}");
     String payload =
         b64(
-            "{\"sub\":\"" + USER + "\",\"roles\":[\"ADMIN\"],\"iss\":\"flashdeal-auth\",\"aud\":\"flashdeal\",\"exp\":"
-                + NOW.plusSeconds(900).getEpochSecond() + "}");
+            "{\"sub\":\""
+                + USER
+                + "\",\"roles\":[\"ADMIN\"],\"iss\":\"flashdeal-auth\",\"aud\":\"flashdeal\",\"exp\":"
+                + NOW.plusSeconds(900).getEpochSecond()
+                + "}");
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(KEYS.getPublic().getEncoded(), "HmacSHA256"));
     String sig =
         Base64.getUrlEncoder()
             .withoutPadding()
-            .encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
+            .encodeToString(
+                mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
     assertThatThrownBy(() -> verifier.verify(header + "." + payload + "." + sig))
         .isInstanceOf(TokenRejectedException.class)
         .hasMessageContaining("HS256 is not accepted");
@@ -149,7 +173,12 @@ class JwtVerifierTest {
   @Test
   void rejectsAnUnknownKid() {
     String unknown =
-        token().header().keyId("k-unknown").and().signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact();
+        token()
+            .header()
+            .keyId("k-unknown")
+            .and()
+            .signWith(KEYS.getPrivate(), Jwts.SIG.RS256)
+            .compact();
     assertThatThrownBy(() -> verifier.verify(unknown)).hasMessage("unknown key id");
     assertThat(verifier.mayBlock(unknown)).isTrue();
   }
@@ -169,9 +198,11 @@ class JwtVerifierTest {
             .expiration(Date.from(NOW.plusSeconds(60)))
             .signWith(KEYS.getPrivate(), Jwts.SIG.RS256)
             .compact();
-    String badSubject = token().subject("admin").signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact();
+    String badSubject =
+        token().subject("admin").signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact();
     assertThatThrownBy(() -> verifier.verify(noRoles)).hasMessage("token carries no roles");
-    assertThatThrownBy(() -> verifier.verify(badSubject)).hasMessage("token subject is not a user id");
+    assertThatThrownBy(() -> verifier.verify(badSubject))
+        .hasMessage("token subject is not a user id");
   }
 
   @Test
@@ -186,17 +217,30 @@ class JwtVerifierTest {
     assertThat(BearerTokens.extract("Bearer abc")).isEqualTo("abc");
     assertThat(BearerTokens.extract("bearer   abc ")).isEqualTo("abc");
     assertThatThrownBy(() -> BearerTokens.extract("Basic dXNlcg==")).hasMessageContaining("Bearer");
-    assertThatThrownBy(() -> BearerTokens.extract("Bearer ")).isInstanceOf(TokenRejectedException.class);
+    assertThatThrownBy(() -> BearerTokens.extract("Bearer "))
+        .isInstanceOf(TokenRejectedException.class);
   }
 
   @Test
   void jwksParsingKeepsOnlyRsaSigningKeys() {
     var pub = (java.security.interfaces.RSAPublicKey) KEYS.getPublic();
-    String n = Base64.getUrlEncoder().withoutPadding().encodeToString(unsigned(pub.getModulus().toByteArray()));
-    String e = Base64.getUrlEncoder().withoutPadding().encodeToString(unsigned(pub.getPublicExponent().toByteArray()));
+    String n =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(unsigned(pub.getModulus().toByteArray()));
+    String e =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(unsigned(pub.getPublicExponent().toByteArray()));
     String json =
-        "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\"" + n + "\",\"e\":\"" + e
-            + "\"},{\"kty\":\"RSA\",\"kid\":\"enc\",\"use\":\"enc\",\"n\":\"" + n + "\",\"e\":\"" + e
+        "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
+            + n
+            + "\",\"e\":\""
+            + e
+            + "\"},{\"kty\":\"RSA\",\"kid\":\"enc\",\"use\":\"enc\",\"n\":\""
+            + n
+            + "\",\"e\":\""
+            + e
             + "\"},{\"kty\":\"EC\",\"kid\":\"ec\",\"crv\":\"P-256\"}]}";
     assertThat(JwksKeySource.parse(json)).containsOnlyKeys("k1").containsEntry("k1", pub);
   }

@@ -1,0 +1,109 @@
+package com.flashdeal.gateway;
+
+import com.flashdeal.contract.common.model.ErrorCode;
+import com.flashdeal.servicedefaults.security.BearerTokens;
+import com.flashdeal.servicedefaults.security.JwtVerifier;
+import com.flashdeal.servicedefaults.security.TokenRejectedException;
+import com.flashdeal.servicedefaults.security.VerifiedUser;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Identity at the edge. Client-sent identity headers are always removed; non-public routes need a
+ * valid bearer token, whose verified identity is then forwarded as {@code X-User-Id} / {@code
+ * X-User-Roles} (the token itself is forwarded too: services verify it again). {@code /internal/**}
+ * is answered 404 here, before routing.
+ */
+@Component
+class IdentityFilter implements WebFilter, Ordered {
+  static final String USER_ID = "X-User-Id";
+  static final String USER_ROLES = "X-User-Roles";
+
+  /** Any header a downstream could mistake for an identity assertion. */
+  private static final String IDENTITY_PREFIX = "x-user-";
+
+  private static final List<String> PUBLIC_PREFIXES = List.of("/auth/", "/actuator/health");
+
+  private final JwtVerifier verifier;
+
+  IdentityFilter(JwtVerifier verifier) {
+    this.verifier = verifier;
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    String path = exchange.getRequest().getPath().pathWithinApplication().value();
+    if (path.equals("/internal") || path.startsWith("/internal/")) {
+      return ProblemWriter.write(exchange, 404, ErrorCode.NOT_FOUND, "No such resource.");
+    }
+    ServerWebExchange stripped =
+        exchange
+            .mutate()
+            .request(
+                r ->
+                    r.headers(
+                        h ->
+                            List.copyOf(h.headerNames()).stream()
+                                .filter(n -> n.toLowerCase(Locale.ROOT).startsWith(IDENTITY_PREFIX))
+                                .forEach(h::remove)))
+            .build();
+    if (path.equals("/auth") || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {
+      return chain.filter(stripped);
+    }
+    String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+    if (authorization == null) {
+      exchange
+          .getResponse()
+          .getHeaders()
+          .set(HttpHeaders.WWW_AUTHENTICATE, TokenRejectedException.missingChallenge());
+      return ProblemWriter.write(
+          exchange, 401, ErrorCode.UNAUTHENTICATED, "This operation needs a bearer token.");
+    }
+    String token;
+    try {
+      token = BearerTokens.extract(authorization);
+    } catch (TokenRejectedException e) {
+      return reject(exchange, e);
+    }
+    // Verification is CPU only when the key is cached; fetching the JWKS blocks, so that case
+    // leaves the event loop.
+    Mono<VerifiedUser> verified = Mono.fromCallable(() -> verifier.verify(token));
+    if (verifier.mayBlock(token)) {
+      verified = verified.subscribeOn(Schedulers.boundedElastic());
+    }
+    return verified
+        .flatMap(
+            user ->
+                chain.filter(
+                    stripped
+                        .mutate()
+                        .request(
+                            r ->
+                                r.headers(
+                                    h -> {
+                                      h.set(USER_ID, user.id().toString());
+                                      h.set(USER_ROLES, user.rolesHeader());
+                                    }))
+                        .build()))
+        .onErrorResume(TokenRejectedException.class, e -> reject(exchange, e));
+  }
+
+  private static Mono<Void> reject(ServerWebExchange exchange, TokenRejectedException e) {
+    exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, e.challenge());
+    return ProblemWriter.write(
+        exchange, 401, ErrorCode.UNAUTHENTICATED, "Access token rejected: " + e.getMessage() + ".");
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE + 10;
+  }
+}

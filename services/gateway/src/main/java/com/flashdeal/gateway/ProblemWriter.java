@@ -1,0 +1,39 @@
+package com.flashdeal.gateway;
+
+import com.flashdeal.contract.common.model.ErrorCode;
+import com.flashdeal.servicedefaults.problem.Problems;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the contract's problem+json from the reactive side, with the same builder the services
+ * use.
+ */
+final class ProblemWriter {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private ProblemWriter() {}
+
+  static Mono<Void> write(ServerWebExchange exchange, int status, ErrorCode code, String detail) {
+    ServerHttpResponse response = exchange.getResponse();
+    if (response.isCommitted()) {
+      return Mono.empty();
+    }
+    response.setRawStatusCode(status);
+    response.getHeaders().setContentType(Problems.PROBLEM_JSON);
+    byte[] body =
+        JSON.writeValueAsBytes(
+            Problems.body(
+                status,
+                code,
+                detail,
+                exchange.getRequest().getPath().value(),
+                exchange.getAttribute(RequestIdFilter.ATTRIBUTE),
+                null));
+    DataBuffer buffer = response.bufferFactory().wrap(body);
+    return response.writeWith(Mono.just(buffer));
+  }
+}
