@@ -40,7 +40,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-    return respond(e.status(), e.code(), e.getMessage(), request, null);
+    return respond(
+        e.status(), e.code(), e.getMessage(), request, e.errors().isEmpty() ? null : e.errors());
   }
 
   @ExceptionHandler(PayloadTooLargeException.class)

@@ -1,0 +1,103 @@
+package com.flashdeal.product.reservation;
+
+import com.flashdeal.contract.product.model.Reservation;
+import com.flashdeal.contract.product.model.ReservationStatus;
+import com.flashdeal.product.sql.ReservationsSql;
+import com.flashdeal.product.web.Moneys;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reservations and per-user counters; statements from sql/reservations.sql. */
+@Repository
+class ReservationRepository {
+  private final JdbcClient jdbc;
+
+  ReservationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Empty when this order id was reserved before. */
+  Optional<Reservation> insert(
+      UUID orderId,
+      long dealId,
+      long productId,
+      UUID userId,
+      int quantity,
+      long unitPriceMinor,
+      String currency) {
+    return jdbc.sql(ReservationsSql.INSERT_RESERVATION)
+        .param("orderId", orderId)
+        .param("dealId", dealId)
+        .param("productId", productId)
+        .param("userId", userId)
+        .param("quantity", quantity)
+        .param("unitPriceMinor", unitPriceMinor)
+        .param("currency", currency)
+        .query(ReservationRepository::map)
+        .optional();
+  }
+
+  Optional<Reservation> find(UUID orderId) {
+    return jdbc.sql(ReservationsSql.FIND_RESERVATION)
+        .param("orderId", orderId)
+        .query(ReservationRepository::map)
+        .optional();
+  }
+
+  /** False when the user would pass the deal's limit. */
+  boolean addUserPurchase(long dealId, UUID userId, int quantity, int limit) {
+    return jdbc.sql(ReservationsSql.ADD_USER_PURCHASE)
+            .param("dealId", dealId)
+            .param("userId", userId)
+            .param("quantity", quantity)
+            .param("perUserLimit", limit)
+            .update()
+        == 1;
+  }
+
+  record Released(long dealId, UUID userId, int quantity) {}
+
+  Optional<Released> markReleased(UUID orderId) {
+    return jdbc.sql(ReservationsSql.MARK_RELEASED)
+        .param("orderId", orderId)
+        .query(
+            (rs, n) ->
+                new Released(
+                    rs.getLong("deal_id"),
+                    rs.getObject("user_id", UUID.class),
+                    rs.getInt("quantity")))
+        .optional();
+  }
+
+  void giveBack(Released released) {
+    jdbc.sql(ReservationsSql.RETURN_DEAL_STOCK)
+        .param("dealId", released.dealId())
+        .param("quantity", released.quantity())
+        .update();
+    jdbc.sql(ReservationsSql.SUBTRACT_USER_PURCHASE)
+        .param("dealId", released.dealId())
+        .param("userId", released.userId())
+        .param("quantity", released.quantity())
+        .update();
+  }
+
+  private static Reservation map(ResultSet rs, int n) throws SQLException {
+    Reservation r =
+        new Reservation(
+            rs.getObject("order_id", UUID.class),
+            rs.getLong("deal_id"),
+            rs.getLong("product_id"),
+            rs.getObject("user_id", UUID.class),
+            rs.getInt("quantity"),
+            Moneys.of(rs.getLong("unit_price_minor"), rs.getString("currency")),
+            ReservationStatus.fromValue(rs.getString("status")),
+            rs.getObject("created_at", OffsetDateTime.class));
+    r.setReleasedAt(rs.getObject("released_at", OffsetDateTime.class));
+    return r;
+  }
+}

@@ -1,0 +1,41 @@
+-- Reservations made by order-service, and the per-user counters that enforce a deal's limit.
+
+-- Returns no row when the order id was reserved before (idempotency).
+-- name: InsertReservation :one
+INSERT INTO reservation (order_id, deal_id, product_id, user_id, quantity, unit_price_minor, currency, status)
+VALUES (:orderId, :dealId, :productId, :userId, :quantity, :unitPriceMinor, :currency, 'RESERVED')
+ON CONFLICT (order_id) DO NOTHING
+RETURNING order_id, deal_id, product_id, user_id, quantity, unit_price_minor, currency, status, created_at, released_at;
+
+-- name: FindReservation :one
+SELECT order_id, deal_id, product_id, user_id, quantity, unit_price_minor, currency, status, created_at, released_at
+  FROM reservation
+ WHERE order_id = :orderId;
+
+-- Adds to the user's units for the deal unless that would pass the limit; zero rows: limit exceeded.
+-- name: AddUserPurchase :execrows
+INSERT INTO deal_purchase AS p (deal_id, user_id, quantity)
+SELECT :dealId, :userId, :quantity
+ WHERE :quantity <= :perUserLimit
+ON CONFLICT (deal_id, user_id) DO UPDATE
+   SET quantity = p.quantity + EXCLUDED.quantity
+ WHERE p.quantity + EXCLUDED.quantity <= :perUserLimit;
+
+-- name: SubtractUserPurchase :execrows
+UPDATE deal_purchase
+   SET quantity = quantity - :quantity
+ WHERE deal_id = :dealId
+   AND user_id = :userId;
+
+-- Flips RESERVED to RELEASED exactly once; zero rows: unknown or already released.
+-- name: MarkReleased :one
+UPDATE reservation
+   SET status = 'RELEASED', released_at = now()
+ WHERE order_id = :orderId
+   AND status = 'RESERVED'
+RETURNING deal_id, user_id, quantity;
+
+-- name: ReturnDealStock :execrows
+UPDATE deal
+   SET remaining = remaining + :quantity
+ WHERE id = :dealId;

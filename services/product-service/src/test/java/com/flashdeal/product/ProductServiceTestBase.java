@@ -1,0 +1,138 @@
+package com.flashdeal.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flashdeal.localdeps.LocalDeps;
+import com.flashdeal.servicedefaults.testing.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * product-service over real HTTP on the private PostgreSQL, trusting {@link TestTokens}; each test
+ * starts empty.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestTokens.Trust.class)
+abstract class ProductServiceTestBase {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+          .build();
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    Map<String, String> deps = LocalDeps.ensureUp().environment();
+    registry.add("spring.datasource.url", () -> deps.get("FLASHDEAL_PRODUCT_DB_URL"));
+    registry.add("spring.datasource.username", () -> deps.get("FLASHDEAL_PRODUCT_DB_USER"));
+    registry.add("spring.datasource.password", () -> deps.get("FLASHDEAL_PRODUCT_DB_PASSWORD"));
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+  }
+
+  @BeforeEach
+  void emptyTables() {
+    jdbc.sql("TRUNCATE reservation, deal_purchase, deal, product RESTART IDENTITY CASCADE")
+        .update();
+  }
+
+  record Response(int status, JsonNode json, HttpResponse<String> raw) {
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  Response send(String method, String path, String token, String body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    try {
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          r.statusCode(), r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body()), r);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  long createProduct(int stock) {
+    Response r =
+        send(
+            "POST",
+            "/products",
+            TestTokens.admin(),
+            "{\"name\":\"Headphones\",\"listPrice\":{\"amountMinor\":29900,\"currency\":\"EUR\"},\"stock\":"
+                + stock
+                + "}");
+    assertThat(r.status).as(r.raw().body()).isEqualTo(201);
+    return r.json.path("id").asLong();
+  }
+
+  Response createDeal(
+      long productId,
+      int quantity,
+      int perUserLimit,
+      OffsetDateTime startsAt,
+      OffsetDateTime endsAt) {
+    return send(
+        "POST",
+        "/deals",
+        TestTokens.admin(),
+        "{\"productId\":%d,\"title\":\"Half price\",\"dealPrice\":{\"amountMinor\":14950,\"currency\":\"EUR\"},\"quantity\":%d,\"startsAt\":\"%s\",\"endsAt\":\"%s\",\"perUserLimit\":%d}"
+            .formatted(productId, quantity, startsAt, endsAt, perUserLimit));
+  }
+
+  /** A deal open now, for an hour. */
+  long activeDeal(int quantity, int perUserLimit) {
+    long product = createProduct(quantity + 100);
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    Response r = createDeal(product, quantity, perUserLimit, now.minusMinutes(1), now.plusHours(1));
+    assertThat(r.status).as(r.raw().body()).isEqualTo(201);
+    return r.json.path("id").asLong();
+  }
+
+  Response reserve(long dealId, UUID orderId, UUID userId, int quantity) {
+    return send(
+        "POST",
+        "/internal/deals/" + dealId + "/reservations",
+        TestTokens.user(userId),
+        "{\"orderId\":\"%s\",\"userId\":\"%s\",\"quantity\":%d}"
+            .formatted(orderId, userId, quantity));
+  }
+
+  static void assertProblem(Response r, int status, String code) {
+    assertThat(r.status).as(r.raw().body()).isEqualTo(status);
+    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(r.json.path("code").asString()).isEqualTo(code);
+  }
+}

@@ -1,0 +1,72 @@
+package com.flashdeal.servicedefaults.testing;
+
+import com.flashdeal.servicedefaults.security.KeySource;
+import com.flashdeal.servicedefaults.security.StaticKeySource;
+import io.jsonwebtoken.Jwts;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Tokens for service tests that do not run auth-service: signed with a key only tests know, which
+ * the service under test trusts through the {@link KeySource} bean below (it replaces the JWKS
+ * fetch). Shared via the service-defaults test-jar.
+ */
+public final class TestTokens {
+  public static final String KID = "test-key";
+  private static final KeyPair KEYS = generate();
+
+  private TestTokens() {}
+
+  public static String user(UUID id) {
+    return token(id, "USER");
+  }
+
+  public static String admin() {
+    return token(UUID.fromString("00000000-0000-0000-0000-00000000ad01"), "USER", "ADMIN");
+  }
+
+  public static String token(UUID id, String... roles) {
+    return Jwts.builder()
+        .header()
+        .keyId(KID)
+        .and()
+        .subject(id.toString())
+        .claim("roles", List.of(roles))
+        .issuer("flashdeal-auth")
+        .audience()
+        .add("flashdeal")
+        .and()
+        .issuedAt(new Date())
+        .expiration(Date.from(Instant.now().plusSeconds(3600)))
+        .id(UUID.randomUUID().toString())
+        .signWith(KEYS.getPrivate(), Jwts.SIG.RS256)
+        .compact();
+  }
+
+  /** Import into a {@code @SpringBootTest} to make the service trust {@link TestTokens}. */
+  @TestConfiguration(proxyBeanMethods = false)
+  public static class Trust {
+    @Bean
+    KeySource testKeySource() {
+      return new StaticKeySource(Map.of(KID, KEYS.getPublic()));
+    }
+  }
+
+  private static KeyPair generate() {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+      g.initialize(2048);
+      return g.generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
