@@ -1,0 +1,102 @@
+package com.flashdeal.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.flashdeal.product.sql.CatalogSql;
+import com.flashdeal.product.sql.DealsSql;
+import com.flashdeal.product.sql.ReservationsSql;
+import com.flashdeal.product.sql.StockSql;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every query of every .sql file runs against the real PostgreSQL (inside a rolled-back
+ * transaction). New queries are picked up automatically from the generated {@code ALL} maps; a new
+ * parameter name fails here until it gets a sample.
+ */
+class SqlFilesIT extends ProductServiceTestBase {
+  @Autowired TransactionTemplate tx;
+
+  private static final List<Map<String, String>> FILES =
+      List.of(CatalogSql.ALL, DealsSql.ALL, ReservationsSql.ALL, StockSql.ALL);
+  private static final List<Map<String, List<String>>> PARAMETERS =
+      List.of(
+          CatalogSql.PARAMETERS,
+          DealsSql.PARAMETERS,
+          ReservationsSql.PARAMETERS,
+          StockSql.PARAMETERS);
+
+  @Test
+  void everyQueryRuns() {
+    long deal = activeDeal(10, 5); // product 1 and deal 1 (identities restart per test)
+    // One unit sold, so statements that give units back have room to do so under the CHECK
+    // constraints.
+    assertThat(reserve(deal, UUID.randomUUID(), UUID.randomUUID(), 1).status()).isEqualTo(201);
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    Map<String, Object> samples = new HashMap<>();
+    samples.put("id", 1L);
+    samples.put("dealId", 1L);
+    samples.put("productId", 1L);
+    samples.put("name", "Sample");
+    samples.put("description", "Sample product");
+    samples.put("title", "Sample deal");
+    samples.put("listPriceMinor", 1000L);
+    samples.put("dealPriceMinor", 500L);
+    samples.put("unitPriceMinor", 500L);
+    samples.put("currency", "EUR");
+    samples.put("stock", 10);
+    samples.put("quantity", 1);
+    samples.put("remaining", 5);
+    samples.put("perUserLimit", 5);
+    samples.put("limit", 10);
+    samples.put("offset", 0L);
+    samples.put("now", now);
+    samples.put("startsAt", now.minusMinutes(1));
+    samples.put("endsAt", now.plusHours(1));
+    samples.put("orderId", UUID.randomUUID());
+    samples.put("userId", UUID.randomUUID());
+
+    int ran = 0;
+    for (int i = 0; i < FILES.size(); i++) {
+      for (var query : FILES.get(i).entrySet()) {
+        Map<String, Object> params = new HashMap<>();
+        for (String p : PARAMETERS.get(i).get(query.getKey())) {
+          assertThat(samples)
+              .as("sample value for :%s (query %s)", p, query.getKey())
+              .containsKey(p);
+          params.put(p, samples.get(p));
+        }
+        String sql = query.getValue();
+        assertThatCode(
+                () ->
+                    tx.executeWithoutResult(
+                        status -> {
+                          var spec = jdbc.sql(sql).params(params);
+                          if (returnsRows(sql)) {
+                            spec.query().listOfRows();
+                          } else {
+                            spec.update();
+                          }
+                          status.setRollbackOnly();
+                        }))
+            .as(query.getKey())
+            .doesNotThrowAnyException();
+        ran++;
+      }
+    }
+    assertThat(ran).isEqualTo(FILES.stream().mapToInt(Map::size).sum()).isGreaterThanOrEqualTo(20);
+  }
+
+  private static boolean returnsRows(String sql) {
+    String s = sql.stripLeading().toUpperCase(java.util.Locale.ROOT);
+    return s.startsWith("SELECT") || s.startsWith("WITH") || s.contains("RETURNING");
+  }
+}
