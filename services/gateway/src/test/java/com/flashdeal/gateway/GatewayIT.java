@@ -3,6 +3,7 @@ package com.flashdeal.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashdeal.localdeps.LocalDeps;
+import com.flashdeal.servicedefaults.testing.ServiceProcess;
 import com.sun.net.httpserver.HttpServer;
 import io.jsonwebtoken.Jwts;
 import java.io.IOException;

@@ -74,14 +74,19 @@ class ReservationRepository {
         .optional();
   }
 
+  /**
+   * Same lock order as a reservation (the user's counter row, then the deal row): the opposite
+   * order deadlocks against a concurrent reservation by the same user, which the one-order-per-deal
+   * race in OrderServiceIT provoked.
+   */
   void giveBack(Released released) {
-    jdbc.sql(ReservationsSql.RETURN_DEAL_STOCK)
-        .param("dealId", released.dealId())
-        .param("quantity", released.quantity())
-        .update();
     jdbc.sql(ReservationsSql.SUBTRACT_USER_PURCHASE)
         .param("dealId", released.dealId())
         .param("userId", released.userId())
+        .param("quantity", released.quantity())
+        .update();
+    jdbc.sql(ReservationsSql.RETURN_DEAL_STOCK)
+        .param("dealId", released.dealId())
         .param("quantity", released.quantity())
         .update();
   }

@@ -51,6 +51,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     try {
       String token = BearerTokens.extract(header);
       request.setAttribute(CurrentUser.ATTRIBUTE, verifier.verify(token));
+      request.setAttribute(CurrentUser.TOKEN_ATTRIBUTE, token);
     } catch (TokenRejectedException e) {
       // A bad token is refused even on public paths: the client believes it is authenticated and
       // must learn otherwise.

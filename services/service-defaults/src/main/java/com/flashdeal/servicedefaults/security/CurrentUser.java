@@ -13,6 +13,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  */
 public final class CurrentUser {
   public static final String ATTRIBUTE = VerifiedUser.class.getName();
+  public static final String TOKEN_ATTRIBUTE = VerifiedUser.class.getName() + ".token";
 
   private CurrentUser() {}
 
@@ -25,6 +26,17 @@ public final class CurrentUser {
     }
     throw new ApiException(
         HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, "This operation needs a bearer token.");
+  }
+
+  /**
+   * The verified token itself, for calls to other services on the caller's behalf (they verify it
+   * again).
+   */
+  public static String bearerToken() {
+    require();
+    return (String)
+        RequestContextHolder.currentRequestAttributes()
+            .getAttribute(TOKEN_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
   }
 
   public static VerifiedUser requireRole(String role) {

@@ -51,6 +51,29 @@ public final class TestTokens {
         .compact();
   }
 
+  /**
+   * The public key as a JWKS document, for services running as separate processes (they fetch it
+   * over HTTP).
+   */
+  public static String jwksJson() {
+    var pub = (java.security.interfaces.RSAPublicKey) KEYS.getPublic();
+    return "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\""
+        + KID
+        + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
+        + b64(pub.getModulus())
+        + "\",\"e\":\""
+        + b64(pub.getPublicExponent())
+        + "\"}]}";
+  }
+
+  private static String b64(java.math.BigInteger v) {
+    byte[] b = v.toByteArray();
+    if (b.length > 1 && b[0] == 0) {
+      b = java.util.Arrays.copyOfRange(b, 1, b.length);
+    }
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
   /** Import into a {@code @SpringBootTest} to make the service trust {@link TestTokens}. */
   @TestConfiguration(proxyBeanMethods = false)
   public static class Trust {

@@ -1,4 +1,4 @@
-package com.flashdeal.gateway;
+package com.flashdeal.servicedefaults.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,10 +15,10 @@ import java.util.Map;
  * A service jar started as its own JVM, as the launcher will run it: waited for on its health
  * endpoint.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
-  final int port;
+  public final int port;
 
   private ServiceProcess(Process process, Path log, int port) {
     this.process = process;
@@ -26,7 +26,7 @@ final class ServiceProcess implements AutoCloseable {
     this.port = port;
   }
 
-  static ServiceProcess start(Path jar, int port, Map<String, String> env, Duration timeout)
+  public static ServiceProcess start(Path jar, int port, Map<String, String> env, Duration timeout)
       throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
@@ -80,7 +80,7 @@ final class ServiceProcess implements AutoCloseable {
     throw new IllegalStateException("service not healthy within " + timeout + ":\n" + tail());
   }
 
-  String tail() {
+  public String tail() {
     try {
       List<String> lines = Files.readAllLines(log);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -102,7 +102,7 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (java.net.ServerSocket s =
         new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();

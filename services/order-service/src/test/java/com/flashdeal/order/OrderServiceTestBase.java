@@ -1,0 +1,214 @@
+package com.flashdeal.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flashdeal.localdeps.LocalDeps;
+import com.flashdeal.servicedefaults.testing.ServiceProcess;
+import com.flashdeal.servicedefaults.testing.TestTokens;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * order-service in this JVM, in front of the real product-service jar running as its own process
+ * with a given stock strategy, both on the private PostgreSQL. Tokens come from {@link TestTokens};
+ * product-service fetches their key from a small JWKS endpoint served here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestTokens.Trust.class)
+abstract class OrderServiceTestBase {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+          .build();
+  private static final Map<String, ServiceProcess> PRODUCTS = new ConcurrentHashMap<>();
+  private static HttpServer jwks;
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  /**
+   * Points order-service at a product-service process with this stock strategy (one process per
+   * strategy).
+   */
+  static void productService(String strategy, DynamicPropertyRegistry registry) {
+    ServiceProcess product = PRODUCTS.computeIfAbsent(strategy, OrderServiceTestBase::startProduct);
+    registry.add("flashdeal.order.product-service.url", () -> "http://127.0.0.1:" + product.port);
+    orderDatabase(registry);
+  }
+
+  static void orderDatabase(DynamicPropertyRegistry registry) {
+    Map<String, String> deps = LocalDeps.ensureUp().environment();
+    registry.add("spring.datasource.url", () -> deps.get("FLASHDEAL_ORDER_DB_URL"));
+    registry.add("spring.datasource.username", () -> deps.get("FLASHDEAL_ORDER_DB_USER"));
+    registry.add("spring.datasource.password", () -> deps.get("FLASHDEAL_ORDER_DB_PASSWORD"));
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+  }
+
+  private static synchronized ServiceProcess startProduct(String strategy) {
+    try {
+      if (jwks == null) {
+        jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] body = TestTokens.jwksJson().getBytes(StandardCharsets.UTF_8);
+        jwks.createContext(
+            "/auth/.well-known/jwks.json",
+            ex -> {
+              ex.getResponseHeaders().set("Content-Type", "application/json");
+              ex.sendResponseHeaders(200, body.length);
+              ex.getResponseBody().write(body);
+              ex.close();
+            });
+        jwks.start();
+      }
+      Map<String, String> env = new HashMap<>(LocalDeps.ensureUp().environment());
+      int port = ServiceProcess.freePort();
+      env.put("FLASHDEAL_PRODUCT_PORT", Integer.toString(port));
+      env.put("FLASHDEAL_PRODUCT_STOCK_STRATEGY", strategy);
+      env.put("FLASHDEAL_PRODUCT_DB_POOL_SIZE", "20");
+      env.put("FLASHDEAL_AUTH_URL", "http://127.0.0.1:" + jwks.getAddress().getPort());
+      ServiceProcess process =
+          ServiceProcess.start(
+              Path.of(System.getProperty("flashdeal.product-service.jar")),
+              port,
+              env,
+              Duration.ofSeconds(90));
+      Runtime.getRuntime().addShutdownHook(new Thread(process::close));
+      return process;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @BeforeEach
+  void noOrders() {
+    jdbc.sql("TRUNCATE customer_order").update();
+  }
+
+  record Response(int status, JsonNode json, HttpResponse<String> raw) {
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  static Response send(
+      String method,
+      URI uri,
+      String token,
+      String contentType,
+      String body,
+      Map<String, String> headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    headers.forEach(b::header);
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    try {
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          r.statusCode(), r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body()), r);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  URI orders(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  Response order(UUID user, String key, long dealId, int quantity) {
+    return send(
+        "POST",
+        orders("/orders"),
+        TestTokens.user(user),
+        "application/json",
+        "{\"dealId\":" + dealId + ",\"quantity\":" + quantity + "}",
+        Map.of("Idempotency-Key", key));
+  }
+
+  /** Through product-service's public API, as an admin would. */
+  long deal(
+      String strategy,
+      int quantity,
+      int perUserLimit,
+      OffsetDateTime startsAt,
+      OffsetDateTime endsAt) {
+    URI product = URI.create("http://127.0.0.1:" + PRODUCTS.get(strategy).port);
+    Response p =
+        send(
+            "POST",
+            product.resolve("/products"),
+            TestTokens.admin(),
+            "application/json",
+            "{\"name\":\"Headphones\",\"listPrice\":{\"amountMinor\":29900,\"currency\":\"EUR\"},\"stock\":"
+                + (quantity + 10)
+                + "}",
+            Map.of());
+    assertThat(p.status()).as(p.raw().body()).isEqualTo(201);
+    Response d =
+        send(
+            "POST",
+            product.resolve("/deals"),
+            TestTokens.admin(),
+            "application/json",
+            "{\"productId\":%d,\"dealPrice\":{\"amountMinor\":14950,\"currency\":\"EUR\"},\"quantity\":%d,\"startsAt\":\"%s\",\"endsAt\":\"%s\",\"perUserLimit\":%d}"
+                .formatted(p.json().path("id").asLong(), quantity, startsAt, endsAt, perUserLimit),
+            Map.of());
+    assertThat(d.status()).as(d.raw().body()).isEqualTo(201);
+    return d.json().path("id").asLong();
+  }
+
+  long activeDeal(String strategy, int quantity, int perUserLimit) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    return deal(strategy, quantity, perUserLimit, now.minusMinutes(1), now.plusHours(1));
+  }
+
+  int remaining(String strategy, long dealId) {
+    URI product = URI.create("http://127.0.0.1:" + PRODUCTS.get(strategy).port);
+    return send(
+            "GET", product.resolve("/deals/" + dealId), TestTokens.admin(), null, null, Map.of())
+        .json()
+        .path("remaining")
+        .asInt();
+  }
+
+  long orderRows() {
+    return jdbc.sql("SELECT count(*) FROM customer_order").query(Long.class).single();
+  }
+
+  static void assertProblem(Response r, int status, String code) {
+    assertThat(r.status()).as(r.raw().body()).isEqualTo(status);
+    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(r.json().path("code").asString()).isEqualTo(code);
+  }
+}

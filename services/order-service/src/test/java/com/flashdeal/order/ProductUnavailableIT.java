@@ -1,0 +1,80 @@
+package com.flashdeal.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * product-service failing in the two ways a network call can: too slow (answers after the read
+ * timeout: order-service gives up, releases what may have been reserved, answers 504) and broken
+ * (5xx: 503). A stand-in server plays product-service here because the point is its misbehaviour;
+ * the refused-connection case uses a closed port.
+ */
+class ProductUnavailableIT extends OrderServiceTestBase {
+  static HttpServer slowProduct;
+  static final List<String> calls = new CopyOnWriteArrayList<>();
+
+  @DynamicPropertySource
+  static void services(DynamicPropertyRegistry registry) throws IOException {
+    slowProduct = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    slowProduct.createContext(
+        "/",
+        ex -> {
+          String path = ex.getRequestURI().getPath();
+          calls.add(ex.getRequestMethod() + " " + path);
+          int status = 200;
+          if (path.startsWith("/internal/deals/1/")) {
+            try {
+              Thread.sleep(1500); // beyond the 500 ms read timeout below
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            status = 503;
+          } else if (path.startsWith("/internal/deals/2/")) {
+            status = 500;
+          }
+          ex.sendResponseHeaders(status, -1);
+          ex.close();
+        });
+    slowProduct.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    slowProduct.start();
+    registry.add(
+        "flashdeal.order.product-service.url",
+        () -> "http://127.0.0.1:" + slowProduct.getAddress().getPort());
+    registry.add("flashdeal.order.product-service.read-timeout", () -> "500ms");
+    orderDatabase(registry);
+  }
+
+  @AfterAll
+  static void stop() {
+    slowProduct.stop(0);
+  }
+
+  @Test
+  void aSlowReserveIsReleasedAndAnswered504() throws Exception {
+    calls.clear();
+    assertProblem(
+        order(UUID.randomUUID(), "slow-" + UUID.randomUUID(), 1, 1), 504, "UPSTREAM_TIMEOUT");
+    assertThat(calls).anyMatch(c -> c.startsWith("POST /internal/deals/1/reservations"));
+    assertThat(calls)
+        .as("compensation: the possibly made reservation is released")
+        .anyMatch(c -> c.startsWith("DELETE /internal/reservations/"));
+    assertThat(orderRows()).isZero();
+  }
+
+  @Test
+  void aFailingProductServiceIs503() {
+    assertProblem(
+        order(UUID.randomUUID(), "fail-" + UUID.randomUUID(), 2, 1), 503, "UPSTREAM_UNAVAILABLE");
+    assertThat(orderRows()).isZero();
+  }
+}
