@@ -1,12 +1,12 @@
 package com.flashdeal.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.flashdeal.product.sql.CatalogSql;
 import com.flashdeal.product.sql.DealsSql;
 import com.flashdeal.product.sql.ReservationsSql;
 import com.flashdeal.product.sql.StockSql;
+import com.flashdeal.servicedefaults.testing.SqlFiles;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -24,15 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class SqlFilesIT extends ProductServiceTestBase {
   @Autowired TransactionTemplate tx;
-
-  private static final List<Map<String, String>> FILES =
-      List.of(CatalogSql.ALL, DealsSql.ALL, ReservationsSql.ALL, StockSql.ALL);
-  private static final List<Map<String, List<String>>> PARAMETERS =
-      List.of(
-          CatalogSql.PARAMETERS,
-          DealsSql.PARAMETERS,
-          ReservationsSql.PARAMETERS,
-          StockSql.PARAMETERS);
 
   @Test
   void everyQueryRuns() {
@@ -64,39 +55,16 @@ class SqlFilesIT extends ProductServiceTestBase {
     samples.put("orderId", UUID.randomUUID());
     samples.put("userId", UUID.randomUUID());
 
-    int ran = 0;
-    for (int i = 0; i < FILES.size(); i++) {
-      for (var query : FILES.get(i).entrySet()) {
-        Map<String, Object> params = new HashMap<>();
-        for (String p : PARAMETERS.get(i).get(query.getKey())) {
-          assertThat(samples)
-              .as("sample value for :%s (query %s)", p, query.getKey())
-              .containsKey(p);
-          params.put(p, samples.get(p));
-        }
-        String sql = query.getValue();
-        assertThatCode(
-                () ->
-                    tx.executeWithoutResult(
-                        status -> {
-                          var spec = jdbc.sql(sql).params(params);
-                          if (returnsRows(sql)) {
-                            spec.query().listOfRows();
-                          } else {
-                            spec.update();
-                          }
-                          status.setRollbackOnly();
-                        }))
-            .as(query.getKey())
-            .doesNotThrowAnyException();
-        ran++;
-      }
-    }
-    assertThat(ran).isEqualTo(FILES.stream().mapToInt(Map::size).sum()).isGreaterThanOrEqualTo(20);
-  }
-
-  private static boolean returnsRows(String sql) {
-    String s = sql.stripLeading().toUpperCase(java.util.Locale.ROOT);
-    return s.startsWith("SELECT") || s.startsWith("WITH") || s.contains("RETURNING");
+    int ran =
+        SqlFiles.runEveryQuery(
+            jdbc,
+            tx,
+            List.of(
+                new SqlFiles.QueryFile(CatalogSql.ALL, CatalogSql.PARAMETERS),
+                new SqlFiles.QueryFile(DealsSql.ALL, DealsSql.PARAMETERS),
+                new SqlFiles.QueryFile(ReservationsSql.ALL, ReservationsSql.PARAMETERS),
+                new SqlFiles.QueryFile(StockSql.ALL, StockSql.PARAMETERS)),
+            samples);
+    assertThat(ran).isGreaterThanOrEqualTo(20);
   }
 }

@@ -1,0 +1,52 @@
+package com.flashdeal.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flashdeal.order.sql.OrdersSql;
+import com.flashdeal.servicedefaults.testing.SqlFiles;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Every query of order-service's .sql files runs against the real PostgreSQL. */
+class SqlFilesIT extends OrderServiceTestBase {
+  @Autowired TransactionTemplate tx;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("flashdeal.order.product-service.url", () -> "http://127.0.0.1:1");
+    orderDatabase(registry);
+  }
+
+  @Test
+  void everyQueryRuns() {
+    Map<String, Object> samples =
+        Map.ofEntries(
+            Map.entry("id", UUID.randomUUID()),
+            Map.entry("userId", UUID.randomUUID()),
+            Map.entry("dealId", 1L),
+            Map.entry("productId", 1L),
+            Map.entry("quantity", 1),
+            Map.entry("unitPriceMinor", 14950L),
+            Map.entry("currency", "EUR"),
+            Map.entry("status", "CONFIRMED"),
+            Map.entry("idempotencyKey", "sample-key"),
+            Map.entry("requestFingerprint", "deal=1;quantity=1"),
+            Map.entry("limit", 10),
+            Map.entry("offset", 0L),
+            Map.entry("now", OffsetDateTime.now()));
+    int ran =
+        SqlFiles.runEveryQuery(
+            jdbc,
+            tx,
+            List.of(new SqlFiles.QueryFile(OrdersSql.ALL, OrdersSql.PARAMETERS)),
+            samples);
+    assertThat(ran).isEqualTo(6);
+  }
+}
