@@ -1,17 +1,16 @@
 package com.flashdeal.auth;
 
+import static com.flashdeal.servicedefaults.testing.TestHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashdeal.localdeps.LocalDeps;
+import com.flashdeal.servicedefaults.testing.TestHttp;
+import com.flashdeal.servicedefaults.testing.TestHttp.Response;
+import com.flashdeal.servicedefaults.testing.TestTokens;
 import io.jsonwebtoken.Jwts;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,19 +27,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** auth-service over real HTTP against the private PostgreSQL (started by local-deps if needed). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthServiceIT {
 
-  static final KeyPair SIGNING = rsa();
   static final String ADMIN_EMAIL = "admin@flashdeal.test";
   static final String ADMIN_PASSWORD = "admin-password-for-tests";
   static final String PASSWORD = "correct-horse-battery-staple";
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -51,7 +45,7 @@ class AuthServiceIT {
     registry.add("spring.datasource.url", () -> deps.get("FLASHDEAL_AUTH_DB_URL"));
     registry.add("spring.datasource.username", () -> deps.get("FLASHDEAL_AUTH_DB_USER"));
     registry.add("spring.datasource.password", () -> deps.get("FLASHDEAL_AUTH_DB_PASSWORD"));
-    registry.add("flashdeal.auth.jwt.private-key", AuthServiceIT::privatePem);
+    registry.add("flashdeal.auth.jwt.private-key", TestTokens::privatePem);
     registry.add("flashdeal.auth.admin.email", () -> ADMIN_EMAIL);
     registry.add("flashdeal.auth.admin.password", () -> ADMIN_PASSWORD);
   }
@@ -72,27 +66,27 @@ class AuthServiceIT {
             "{\"email\":\"Ada@Example.com\",\"password\":\""
                 + PASSWORD
                 + "\",\"displayName\":\"Ada\"}");
-    assertThat(signup.status).isEqualTo(201);
+    assertThat(signup.status()).isEqualTo(201);
     assertThat(signup.header("Location")).isEqualTo("/auth/me");
-    assertThat(signup.json.path("roles").toString()).isEqualTo("[\"USER\"]");
-    String id = signup.json.path("id").asString();
+    assertThat(signup.json().path("roles").toString()).isEqualTo("[\"USER\"]");
+    String id = signup.json().path("id").asString();
 
     Response login =
         post("/auth/login", "{\"email\":\"ada@example.com\",\"password\":\"" + PASSWORD + "\"}");
-    assertThat(login.status).isEqualTo(200);
+    assertThat(login.status()).isEqualTo(200);
     assertThat(login.header("Cache-Control")).isEqualTo("no-store");
-    assertThat(login.json.path("tokenType").asString()).isEqualTo("Bearer");
-    assertThat(login.json.path("expiresIn").asInt()).isEqualTo(900);
+    assertThat(login.json().path("tokenType").asString()).isEqualTo("Bearer");
+    assertThat(login.json().path("expiresIn").asInt()).isEqualTo(900);
 
-    Response me = get("/auth/me", login.json.path("accessToken").asString(), Map.of());
-    assertThat(me.status).isEqualTo(200);
-    assertThat(me.json.path("id").asString()).isEqualTo(id);
-    assertThat(me.json.path("displayName").asString()).isEqualTo("Ada");
+    Response me = get("/auth/me", login.json().path("accessToken").asString(), Map.of());
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.json().path("id").asString()).isEqualTo(id);
+    assertThat(me.json().path("displayName").asString()).isEqualTo("Ada");
   }
 
   @Test
   void duplicateEmailIsCaseInsensitiveAndWritesNothing() {
-    assertThat(post("/auth/signup", signupBody("ada@example.com")).status).isEqualTo(201);
+    assertThat(post("/auth/signup", signupBody("ada@example.com")).status()).isEqualTo(201);
     long before = accounts();
     Response again = post("/auth/signup", signupBody("ADA@example.COM"));
     assertProblem(again, 409, "EMAIL_TAKEN");
@@ -118,7 +112,8 @@ class AuthServiceIT {
     Response tooShort =
         post("/auth/signup", "{\"email\":\"bob@example.com\",\"password\":\"short\"}");
     assertProblem(tooShort, 400, "VALIDATION_FAILED");
-    assertThat(tooShort.json.path("errors").get(0).path("field").asString()).isEqualTo("password");
+    assertThat(tooShort.json().path("errors").get(0).path("field").asString())
+        .isEqualTo("password");
     assertThat(accounts()).isEqualTo(before);
   }
 
@@ -143,7 +138,7 @@ class AuthServiceIT {
         "MALFORMED_REQUEST");
     assertProblem(post("/auth/signup", "[]"), 400, "MALFORMED_REQUEST");
     assertProblem(
-        send(
+        TestHttp.send(
             HttpRequest.newBuilder(uri("/auth/signup"))
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(signupBody("bob@example.com")))),
@@ -154,7 +149,7 @@ class AuthServiceIT {
     assertProblem(post("/auth/signup", huge), 413, "PAYLOAD_TOO_LARGE");
     // Same body without a Content-Length: counted while read.
     assertProblem(
-        send(
+        TestHttp.send(
             HttpRequest.newBuilder(uri("/auth/signup"))
                 .header("Content-Type", "application/json")
                 .POST(
@@ -176,8 +171,8 @@ class AuthServiceIT {
         post("/auth/login", "{\"email\":\"nobody@example.com\",\"password\":\"not-the-password\"}");
     assertProblem(wrong, 401, "INVALID_CREDENTIALS");
     assertProblem(unknown, 401, "INVALID_CREDENTIALS");
-    assertThat(wrong.json.path("detail")).isEqualTo(unknown.json.path("detail"));
-    assertThat(wrong.json.path("title")).isEqualTo(unknown.json.path("title"));
+    assertThat(wrong.json().path("detail")).isEqualTo(unknown.json().path("detail"));
+    assertThat(wrong.json().path("title")).isEqualTo(unknown.json().path("title"));
   }
 
   /**
@@ -206,9 +201,9 @@ class AuthServiceIT {
         post(
             "/auth/login",
             "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-    assertThat(login.status).isEqualTo(200);
-    Response me = get("/auth/me", login.json.path("accessToken").asString(), Map.of());
-    assertThat(me.json.path("roles").toString()).contains("ADMIN");
+    assertThat(login.status()).isEqualTo(200);
+    Response me = get("/auth/me", login.json().path("accessToken").asString(), Map.of());
+    assertThat(me.json().path("roles").toString()).contains("ADMIN");
   }
 
   // ---- tokens
@@ -217,12 +212,12 @@ class AuthServiceIT {
   @Test
   void jwksPublishesTheConfiguredKey() {
     Response jwks = get("/auth/.well-known/jwks.json", null, Map.of());
-    assertThat(jwks.status).isEqualTo(200);
-    JsonNode key = jwks.json.path("keys").get(0);
+    assertThat(jwks.status()).isEqualTo(200);
+    JsonNode key = jwks.json().path("keys").get(0);
     assertThat(key.path("kty").asString()).isEqualTo("RSA");
     assertThat(key.path("alg").asString()).isEqualTo("RS256");
     assertThat(key.has("crv")).as("no null members").isFalse();
-    var pub = (java.security.interfaces.RSAPublicKey) SIGNING.getPublic();
+    var pub = (java.security.interfaces.RSAPublicKey) TestTokens.publicKey();
     assertThat(new java.math.BigInteger(1, Base64.getUrlDecoder().decode(key.path("n").asString())))
         .isEqualTo(pub.getModulus());
   }
@@ -231,31 +226,46 @@ class AuthServiceIT {
   void rejectedTokensGet401WithAChallengeAndAProblem() {
     UUID user =
         UUID.fromString(
-            post("/auth/signup", signupBody("ada@example.com")).json.path("id").asString());
+            post("/auth/signup", signupBody("ada@example.com")).json().path("id").asString());
     String kid =
         get("/auth/.well-known/jwks.json", null, Map.of())
-            .json
+            .json()
             .path("keys")
             .get(0)
             .path("kid")
             .asString();
-    assertThat(get("/auth/me", sign(token(user, kid)), Map.of()).status)
+    assertThat(
+            get("/auth/me", TestTokens.sign(TestTokens.claims(user, kid, "USER")), Map.of())
+                .status())
         .as("control: a good token works")
         .isEqualTo(200);
 
     Map<String, String> bad = new java.util.LinkedHashMap<>();
     bad.put(
-        "expired", sign(token(user, kid).expiration(Date.from(Instant.now().minusSeconds(120)))));
-    bad.put("wrong issuer", sign(token(user, kid).issuer("someone-else")));
-    bad.put("wrong audience", sign(token(user, kid).audience().single("another-app")));
-    bad.put("unknown kid", sign(token(user, kid).header().keyId("rsa-unknown").and()));
-    bad.put("other key", token(user, kid).signWith(rsa().getPrivate(), Jwts.SIG.RS256).compact());
-    String[] good = sign(token(user, kid)).split("\\.");
+        "expired",
+        TestTokens.sign(
+            TestTokens.claims(user, kid, "USER")
+                .expiration(Date.from(Instant.now().minusSeconds(120)))));
+    bad.put(
+        "wrong issuer",
+        TestTokens.sign(TestTokens.claims(user, kid, "USER").issuer("someone-else")));
+    bad.put(
+        "wrong audience",
+        TestTokens.sign(TestTokens.claims(user, kid, "USER").audience().single("another-app")));
+    bad.put(
+        "unknown kid",
+        TestTokens.sign(TestTokens.claims(user, kid, "USER").header().keyId("rsa-unknown").and()));
+    bad.put(
+        "other key",
+        TestTokens.claims(user, kid, "USER")
+            .signWith(TestTokens.generate().getPrivate(), Jwts.SIG.RS256)
+            .compact());
+    String[] good = TestTokens.sign(TestTokens.claims(user, kid, "USER")).split("\\.");
     bad.put(
         "tampered",
         good[0]
             + "."
-            + b64(
+            + TestTokens.b64(
                 "{\"sub\":\""
                     + user
                     + "\",\"roles\":[\"ADMIN\"],\"iss\":\"flashdeal-auth\",\"aud\":\"flashdeal\",\"exp\":"
@@ -263,14 +273,16 @@ class AuthServiceIT {
                     + "}")
             + "."
             + good[2]);
-    bad.put("alg none", b64("{\"alg\":\"none\",\"kid\":\"" + kid + "\"}") + "." + good[1] + ".");
+    bad.put(
+        "alg none",
+        TestTokens.b64("{\"alg\":\"none\",\"kid\":\"" + kid + "\"}") + "." + good[1] + ".");
     bad.put("garbage", "not-a-jwt");
 
     for (var e : bad.entrySet()) {
       Response r = get("/auth/me", e.getValue(), Map.of());
-      assertThat(r.status).as(e.getKey()).isEqualTo(401);
+      assertThat(r.status()).as(e.getKey()).isEqualTo(401);
       assertThat(r.header("Content-Type")).as(e.getKey()).startsWith("application/problem+json");
-      assertThat(r.json.path("code").asString()).as(e.getKey()).isEqualTo("UNAUTHENTICATED");
+      assertThat(r.json().path("code").asString()).as(e.getKey()).isEqualTo("UNAUTHENTICATED");
       assertThat(r.header("WWW-Authenticate"))
           .as(e.getKey())
           .startsWith("Bearer error=\"invalid_token\"");
@@ -289,7 +301,7 @@ class AuthServiceIT {
             .single();
     String token =
         post("/auth/login", "{\"email\":\"ada@example.com\",\"password\":\"" + PASSWORD + "\"}")
-            .json
+            .json()
             .path("accessToken")
             .asString();
     Response me =
@@ -297,8 +309,8 @@ class AuthServiceIT {
             "/auth/me",
             token,
             Map.of("X-User-Id", UUID.randomUUID().toString(), "X-User-Roles", "ADMIN"));
-    assertThat(me.json.path("id").asString()).isEqualTo(adaId);
-    assertThat(me.json.path("roles").toString()).doesNotContain("ADMIN");
+    assertThat(me.json().path("id").asString()).isEqualTo(adaId);
+    assertThat(me.json().path("roles").toString()).doesNotContain("ADMIN");
   }
 
   @Test
@@ -313,12 +325,6 @@ class AuthServiceIT {
   // ---- helpers
   // ----------------------------------------------------------------------------------------------------
 
-  record Response(int status, JsonNode json, HttpResponse<String> raw) {
-    String header(String name) {
-      return raw.headers().firstValue(name).orElse(null);
-    }
-  }
-
   private long accounts() {
     return jdbc.sql(com.flashdeal.auth.sql.AccountsSql.COUNT_ACCOUNTS).query(Long.class).single();
   }
@@ -332,7 +338,7 @@ class AuthServiceIT {
   }
 
   private Response post(String path, String json) {
-    return send(
+    return TestHttp.send(
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -344,28 +350,7 @@ class AuthServiceIT {
       b.header("Authorization", "Bearer " + token);
     }
     headers.forEach(b::header);
-    return send(b);
-  }
-
-  private static Response send(HttpRequest.Builder request) {
-    try {
-      HttpResponse<String> r =
-          HTTP.send(
-              request.timeout(Duration.ofSeconds(30)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      JsonNode json = r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
-      return new Response(r.statusCode(), json, r);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static void assertProblem(Response r, int status, String code) {
-    assertThat(r.status).as(r.raw.body()).isEqualTo(status);
-    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(r.json.path("code").asString()).isEqualTo(code);
-    assertThat(r.json.path("status").asInt()).isEqualTo(status);
-    assertThat(r.json.path("requestId").asString()).isNotBlank();
+    return TestHttp.send(b);
   }
 
   private static double medianMillis(Runnable call) {
@@ -377,48 +362,5 @@ class AuthServiceIT {
     }
     times.sort(Double::compare);
     return times.get(times.size() / 2);
-  }
-
-  private static io.jsonwebtoken.JwtBuilder token(UUID user, String kid) {
-    return Jwts.builder()
-        .header()
-        .keyId(kid)
-        .and()
-        .subject(user.toString())
-        .claim("roles", List.of("USER"))
-        .issuer("flashdeal-auth")
-        .audience()
-        .add("flashdeal")
-        .and()
-        .issuedAt(new Date())
-        .expiration(Date.from(Instant.now().plusSeconds(600)))
-        .id(UUID.randomUUID().toString());
-  }
-
-  private static String sign(io.jsonwebtoken.JwtBuilder builder) {
-    return builder.signWith(SIGNING.getPrivate(), Jwts.SIG.RS256).compact();
-  }
-
-  private static String b64(String json) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static KeyPair rsa() {
-    try {
-      KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-      g.initialize(2048);
-      return g.generateKeyPair();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String privatePem() {
-    return "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-            .encodeToString(SIGNING.getPrivate().getEncoded())
-        + "\n-----END PRIVATE KEY-----\n";
   }
 }

@@ -1,24 +1,22 @@
 package com.flashdeal.gateway;
 
+import static com.flashdeal.servicedefaults.testing.TestHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashdeal.localdeps.LocalDeps;
 import com.flashdeal.servicedefaults.testing.ServiceProcess;
+import com.flashdeal.servicedefaults.testing.TestHttp;
+import com.flashdeal.servicedefaults.testing.TestHttp.Response;
+import com.flashdeal.servicedefaults.testing.TestTokens;
 import com.sun.net.httpserver.HttpServer;
-import io.jsonwebtoken.Jwts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +30,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway in front of the real auth-service (its jar, as its own process, on the private
@@ -42,10 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayIT {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String PASSWORD = "correct-horse-battery-staple";
-  private static final KeyPair SIGNING = rsa();
 
   private static ServiceProcess auth;
   private static HttpServer upstream;
@@ -59,7 +52,7 @@ class GatewayIT {
     int authPort = ServiceProcess.freePort();
     Map<String, String> env = new HashMap<>(deps);
     env.put("FLASHDEAL_AUTH_PORT", Integer.toString(authPort));
-    env.put("FLASHDEAL_AUTH_JWT_PRIVATE_KEY", privatePem());
+    env.put("FLASHDEAL_AUTH_JWT_PRIVATE_KEY", TestTokens.privatePem());
     env.put(
         "FLASHDEAL_AUTH_ARGON2_MEMORY_KIB", "8192"); // the test is about routing, not hashing cost
     auth =
@@ -127,15 +120,15 @@ class GatewayIT {
     String email = "gw-" + UUID.randomUUID() + "@example.com";
     Response signup =
         post("/auth/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
-    assertThat(signup.status).as(signup.body()).isEqualTo(201);
-    String userId = signup.json.path("id").asString();
+    assertThat(signup.status()).as(signup.body()).isEqualTo(201);
+    String userId = signup.json().path("id").asString();
     String token = login(email);
 
     Response call =
         get(
             "/products/42",
             Map.of("Authorization", "Bearer " + token, "X-Request-Id", "trace-gw-1"));
-    assertThat(call.status).isEqualTo(200);
+    assertThat(call.status()).isEqualTo(200);
     assertThat(seen).hasSize(1);
     Map<String, String> forwarded = seen.get(0);
     assertThat(forwarded).containsEntry("x-user-id", userId).containsEntry("x-user-roles", "USER");
@@ -146,8 +139,8 @@ class GatewayIT {
     assertThat(call.header("X-Request-Id")).isEqualTo("trace-gw-1");
 
     Response me = get("/auth/me", Map.of("Authorization", "Bearer " + token));
-    assertThat(me.status).isEqualTo(200);
-    assertThat(me.json.path("id").asString()).isEqualTo(userId);
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.json().path("id").asString()).isEqualTo(userId);
   }
 
   @Test
@@ -155,7 +148,7 @@ class GatewayIT {
     String email = "spoof-" + UUID.randomUUID() + "@example.com";
     String userId =
         post("/auth/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
-            .json
+            .json()
             .path("id")
             .asString();
     String token = login(email);
@@ -190,28 +183,36 @@ class GatewayIT {
     UUID user = UUID.randomUUID();
     String kid =
         get("/auth/.well-known/jwks.json", Map.of())
-            .json
+            .json()
             .path("keys")
             .get(0)
             .path("kid")
             .asString();
-    String good = sign(claims(user, kid));
-    assertThat(get("/products/1", Map.of("Authorization", "Bearer " + good)).status)
+    String good = TestTokens.sign(TestTokens.claims(user, kid, "USER"));
+    assertThat(get("/products/1", Map.of("Authorization", "Bearer " + good)).status())
         .as("control")
         .isEqualTo(200);
     String[] parts = good.split("\\.");
 
     Map<String, String> bad = new java.util.LinkedHashMap<>();
     bad.put(
-        "expired", sign(claims(user, kid).expiration(Date.from(Instant.now().minusSeconds(120)))));
-    bad.put("wrong issuer", sign(claims(user, kid).issuer("elsewhere")));
-    bad.put("wrong audience", sign(claims(user, kid).audience().single("other")));
-    bad.put("unknown kid", sign(claims(user, kid).header().keyId("rsa-nope").and()));
+        "expired",
+        TestTokens.sign(
+            TestTokens.claims(user, kid, "USER")
+                .expiration(Date.from(Instant.now().minusSeconds(120)))));
+    bad.put(
+        "wrong issuer", TestTokens.sign(TestTokens.claims(user, kid, "USER").issuer("elsewhere")));
+    bad.put(
+        "wrong audience",
+        TestTokens.sign(TestTokens.claims(user, kid, "USER").audience().single("other")));
+    bad.put(
+        "unknown kid",
+        TestTokens.sign(TestTokens.claims(user, kid, "USER").header().keyId("rsa-nope").and()));
     bad.put(
         "tampered",
         parts[0]
             + "."
-            + b64(
+            + TestTokens.b64(
                 "{\"sub\":\""
                     + user
                     + "\",\"roles\":[\"ADMIN\"],\"iss\":\"flashdeal-auth\",\"aud\":\"flashdeal\",\"exp\":"
@@ -219,7 +220,9 @@ class GatewayIT {
                     + "}")
             + "."
             + parts[2]);
-    bad.put("alg none", b64("{\"alg\":\"none\",\"kid\":\"" + kid + "\"}") + "." + parts[1] + ".");
+    bad.put(
+        "alg none",
+        TestTokens.b64("{\"alg\":\"none\",\"kid\":\"" + kid + "\"}") + "." + parts[1] + ".");
     bad.put("basic scheme", null);
     seen.clear();
     for (var e : bad.entrySet()) {
@@ -233,16 +236,7 @@ class GatewayIT {
 
   @Test
   void internalRoutesAreNeverReachable() {
-    String token =
-        sign(
-            claims(
-                UUID.randomUUID(),
-                get("/auth/.well-known/jwks.json", Map.of())
-                    .json
-                    .path("keys")
-                    .get(0)
-                    .path("kid")
-                    .asString()));
+    String token = TestTokens.sign(TestTokens.claims(UUID.randomUUID(), authKeyId(), "USER"));
     for (String path :
         List.of("/internal/deals/1/reservations", "/internal", "/internal/reservations/x")) {
       assertProblem(get(path, Map.of("Authorization", "Bearer " + token)), 404, "NOT_FOUND");
@@ -253,16 +247,7 @@ class GatewayIT {
 
   @Test
   void upstreamFailuresAreProblems() {
-    String token =
-        sign(
-            claims(
-                UUID.randomUUID(),
-                get("/auth/.well-known/jwks.json", Map.of())
-                    .json
-                    .path("keys")
-                    .get(0)
-                    .path("kid")
-                    .asString()));
+    String token = TestTokens.sign(TestTokens.claims(UUID.randomUUID(), authKeyId(), "USER"));
     assertProblem(
         get("/orders", Map.of("Authorization", "Bearer " + token)), 503, "UPSTREAM_UNAVAILABLE");
     assertProblem(
@@ -274,25 +259,25 @@ class GatewayIT {
   // ---- helpers
   // ----------------------------------------------------------------------------------------------------
 
-  record Response(int status, JsonNode json, HttpResponse<String> raw) {
-    String header(String name) {
-      return raw.headers().firstValue(name).orElse(null);
-    }
-
-    String body() {
-      return raw.body();
-    }
+  /** auth-service derives its key id from the key, so ask its JWKS. */
+  private String authKeyId() {
+    return get("/auth/.well-known/jwks.json", Map.of())
+        .json()
+        .path("keys")
+        .get(0)
+        .path("kid")
+        .asString();
   }
 
   private String login(String email) {
     Response login =
         post("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
-    assertThat(login.status).as(login.body()).isEqualTo(200);
-    return login.json.path("accessToken").asString();
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    return login.json().path("accessToken").asString();
   }
 
   private Response post(String path, String json) {
-    return send(
+    return TestHttp.send(
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -301,72 +286,10 @@ class GatewayIT {
   private Response get(String path, Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
     headers.forEach(b::header);
-    return send(b);
+    return TestHttp.send(b);
   }
 
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
-  }
-
-  private static Response send(HttpRequest.Builder b) {
-    try {
-      HttpResponse<String> r =
-          HTTP.send(
-              b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(
-          r.statusCode(), r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body()), r);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static void assertProblem(Response r, int status, String code) {
-    assertThat(r.status).as(r.body()).isEqualTo(status);
-    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(r.json.path("code").asString()).isEqualTo(code);
-    assertThat(r.json.path("requestId").asString()).isNotBlank();
-  }
-
-  private static io.jsonwebtoken.JwtBuilder claims(UUID user, String kid) {
-    return Jwts.builder()
-        .header()
-        .keyId(kid)
-        .and()
-        .subject(user.toString())
-        .claim("roles", List.of("USER"))
-        .issuer("flashdeal-auth")
-        .audience()
-        .add("flashdeal")
-        .and()
-        .issuedAt(new Date())
-        .expiration(Date.from(Instant.now().plusSeconds(600)))
-        .id(UUID.randomUUID().toString());
-  }
-
-  private static String sign(io.jsonwebtoken.JwtBuilder b) {
-    return b.signWith(SIGNING.getPrivate(), Jwts.SIG.RS256).compact();
-  }
-
-  private static String b64(String json) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static KeyPair rsa() {
-    try {
-      KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-      g.initialize(2048);
-      return g.generateKeyPair();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String privatePem() {
-    return "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-            .encodeToString(SIGNING.getPrivate().getEncoded())
-        + "\n-----END PRIVATE KEY-----\n";
   }
 }

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashdeal.localdeps.LocalDeps;
 import com.flashdeal.servicedefaults.testing.ServiceProcess;
+import com.flashdeal.servicedefaults.testing.TestHttp;
+import com.flashdeal.servicedefaults.testing.TestHttp.Response;
 import com.flashdeal.servicedefaults.testing.TestTokens;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -107,47 +106,12 @@ abstract class OrderServiceTestBase {
     jdbc.sql("TRUNCATE customer_order").update();
   }
 
-  record Response(int status, JsonNode json, HttpResponse<String> raw) {
-    String header(String name) {
-      return raw.headers().firstValue(name).orElse(null);
-    }
-  }
-
-  static Response send(
-      String method,
-      URI uri,
-      String token,
-      String contentType,
-      String body,
-      Map<String, String> headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    if (contentType != null) {
-      b.header("Content-Type", contentType);
-    }
-    headers.forEach(b::header);
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    try {
-      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(
-          r.statusCode(), r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body()), r);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
   URI orders(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
   Response order(UUID user, String key, long dealId, int quantity) {
-    return send(
+    return TestHttp.send(
         "POST",
         orders("/orders"),
         TestTokens.user(user),
@@ -165,7 +129,7 @@ abstract class OrderServiceTestBase {
       OffsetDateTime endsAt) {
     URI product = URI.create("http://127.0.0.1:" + PRODUCTS.get(strategy).port);
     Response p =
-        send(
+        TestHttp.send(
             "POST",
             product.resolve("/products"),
             TestTokens.admin(),
@@ -174,9 +138,9 @@ abstract class OrderServiceTestBase {
                 + (quantity + 10)
                 + "}",
             Map.of());
-    assertThat(p.status()).as(p.raw().body()).isEqualTo(201);
+    assertThat(p.status()).as(p.body()).isEqualTo(201);
     Response d =
-        send(
+        TestHttp.send(
             "POST",
             product.resolve("/deals"),
             TestTokens.admin(),
@@ -184,7 +148,7 @@ abstract class OrderServiceTestBase {
             "{\"productId\":%d,\"dealPrice\":{\"amountMinor\":14950,\"currency\":\"EUR\"},\"quantity\":%d,\"startsAt\":\"%s\",\"endsAt\":\"%s\",\"perUserLimit\":%d}"
                 .formatted(p.json().path("id").asLong(), quantity, startsAt, endsAt, perUserLimit),
             Map.of());
-    assertThat(d.status()).as(d.raw().body()).isEqualTo(201);
+    assertThat(d.status()).as(d.body()).isEqualTo(201);
     return d.json().path("id").asLong();
   }
 
@@ -195,7 +159,7 @@ abstract class OrderServiceTestBase {
 
   int remaining(String strategy, long dealId) {
     URI product = URI.create("http://127.0.0.1:" + PRODUCTS.get(strategy).port);
-    return send(
+    return TestHttp.send(
             "GET", product.resolve("/deals/" + dealId), TestTokens.admin(), null, null, Map.of())
         .json()
         .path("remaining")
@@ -204,11 +168,5 @@ abstract class OrderServiceTestBase {
 
   long orderRows() {
     return jdbc.sql("SELECT count(*) FROM customer_order").query(Long.class).single();
-  }
-
-  static void assertProblem(Response r, int status, String code) {
-    assertThat(r.status()).as(r.raw().body()).isEqualTo(status);
-    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(r.json().path("code").asString()).isEqualTo(code);
   }
 }

@@ -1,5 +1,6 @@
 package com.flashdeal.order;
 
+import static com.flashdeal.servicedefaults.testing.TestHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashdeal.servicedefaults.testing.ServiceProcess;

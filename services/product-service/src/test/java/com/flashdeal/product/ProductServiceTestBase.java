@@ -3,12 +3,11 @@ package com.flashdeal.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashdeal.localdeps.LocalDeps;
+import com.flashdeal.servicedefaults.testing.TestHttp;
+import com.flashdeal.servicedefaults.testing.TestHttp.Response;
 import com.flashdeal.servicedefaults.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,34 +53,14 @@ abstract class ProductServiceTestBase {
         .update();
   }
 
-  record Response(int status, JsonNode json, HttpResponse<String> raw) {
-    String header(String name) {
-      return raw.headers().firstValue(name).orElse(null);
-    }
-  }
-
   Response send(String method, String path, String token, String body) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(30));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    b.method(
+    return TestHttp.send(
         method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    try {
-      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(
-          r.statusCode(), r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body()), r);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+        URI.create("http://127.0.0.1:" + port + path),
+        token,
+        body == null ? null : "application/json",
+        body,
+        Map.of());
   }
 
   long createProduct(int stock) {
@@ -94,8 +72,8 @@ abstract class ProductServiceTestBase {
             "{\"name\":\"Headphones\",\"listPrice\":{\"amountMinor\":29900,\"currency\":\"EUR\"},\"stock\":"
                 + stock
                 + "}");
-    assertThat(r.status).as(r.raw().body()).isEqualTo(201);
-    return r.json.path("id").asLong();
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().path("id").asLong();
   }
 
   Response createDeal(
@@ -117,8 +95,8 @@ abstract class ProductServiceTestBase {
     long product = createProduct(quantity + 100);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     Response r = createDeal(product, quantity, perUserLimit, now.minusMinutes(1), now.plusHours(1));
-    assertThat(r.status).as(r.raw().body()).isEqualTo(201);
-    return r.json.path("id").asLong();
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().path("id").asLong();
   }
 
   Response reserve(long dealId, UUID orderId, UUID userId, int quantity) {
@@ -128,11 +106,5 @@ abstract class ProductServiceTestBase {
         TestTokens.user(userId),
         "{\"orderId\":\"%s\",\"userId\":\"%s\",\"quantity\":%d}"
             .formatted(orderId, userId, quantity));
-  }
-
-  static void assertProblem(Response r, int status, String code) {
-    assertThat(r.status).as(r.raw().body()).isEqualTo(status);
-    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(r.json.path("code").asString()).isEqualTo(code);
   }
 }

@@ -2,11 +2,14 @@ package com.flashdeal.servicedefaults.testing;
 
 import com.flashdeal.servicedefaults.security.KeySource;
 import com.flashdeal.servicedefaults.security.StaticKeySource;
+import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +37,18 @@ public final class TestTokens {
   }
 
   public static String token(UUID id, String... roles) {
+    return sign(claims(id, KID, roles));
+  }
+
+  /**
+   * A well-formed access token, not yet signed, for tests that tamper with one claim at a time.
+   *
+   * @param kid the key id to put in the header (auth-service derives its own from the key)
+   */
+  public static JwtBuilder claims(UUID id, String kid, String... roles) {
     return Jwts.builder()
         .header()
-        .keyId(KID)
+        .keyId(kid)
         .and()
         .subject(id.toString())
         .claim("roles", List.of(roles))
@@ -46,9 +58,33 @@ public final class TestTokens {
         .and()
         .issuedAt(new Date())
         .expiration(Date.from(Instant.now().plusSeconds(3600)))
-        .id(UUID.randomUUID().toString())
-        .signWith(KEYS.getPrivate(), Jwts.SIG.RS256)
-        .compact();
+        .id(UUID.randomUUID().toString());
+  }
+
+  public static String sign(JwtBuilder claims) {
+    return claims.signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact();
+  }
+
+  /**
+   * The signing key as PKCS#8 PEM, to configure a real auth-service process that issues tokens with
+   * it.
+   */
+  public static String privatePem() {
+    return "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(KEYS.getPrivate().getEncoded())
+        + "\n-----END PRIVATE KEY-----\n";
+  }
+
+  public static java.security.PublicKey publicKey() {
+    return KEYS.getPublic();
+  }
+
+  /** base64url of a JSON text: for hand-built (unsigned, tampered) tokens. */
+  public static String b64(String json) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -83,7 +119,8 @@ public final class TestTokens {
     }
   }
 
-  private static KeyPair generate() {
+  /** A fresh RSA key pair, e.g. to forge a signature with a key nobody trusts. */
+  public static KeyPair generate() {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
       g.initialize(2048);
