@@ -55,7 +55,7 @@ abstract class StockStrategyContractIT extends ProductServiceTestBase {
   Map<String, Object> ledger(long dealId) {
     return jdbc.sql(
             "SELECT d.quantity, d.remaining,"
-                + " (SELECT COALESCE(SUM(quantity), 0) FROM reservation r WHERE r.deal_id = d.id AND r.status() = 'RESERVED') AS reserved,"
+                + " (SELECT COALESCE(SUM(quantity), 0) FROM reservation r WHERE r.deal_id = d.id AND r.status = 'RESERVED') AS reserved,"
                 + " (SELECT COALESCE(MAX(quantity), 0) FROM deal_purchase p WHERE p.deal_id = d.id) AS max_per_user"
                 + " FROM deal d WHERE d.id = :id")
         .param("id", dealId)
