@@ -11,7 +11,11 @@ export JAVA_HOME
 JAVA := $(JAVA_HOME)/bin/java
 MVN := ./mvnw -B --no-transfer-progress
 
+VARIANT ?= phase1-db-atomic
 DEPS_JAR := tools/local-deps/target/local-deps-0.1.0-SNAPSHOT-cli.jar
+LAUNCHER_JAR := tools/launcher/target/launcher-0.1.0-SNAPSHOT-cli.jar
+# Everything a service jar is built from: a change anywhere here rebuilds before `make up`.
+SYSTEM_SOURCES := $(shell find api-spec services tools/launcher tools/local-deps build-tools variants -type f \( -name '*.java' -o -name '*.yaml' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.properties' \) -not -path '*/target/*' 2>/dev/null) pom.xml
 DEPS_SOURCES := $(shell find tools/local-deps/src/main tools/local-deps/pom.xml pom.xml -type f 2>/dev/null)
 
 .PHONY: help
@@ -69,6 +73,22 @@ deps-env: $(DEPS_JAR) ## Print export lines with every connection setting (eval 
 .PHONY: deps-clean
 deps-clean: $(DEPS_JAR) ## Stop them and delete their data
 	@$(JAVA) -jar $(DEPS_JAR) clean
+
+$(LAUNCHER_JAR): $(SYSTEM_SOURCES)
+	$(MVN) -q install -DskipTests -Dspotless.check.skip=true
+	@touch $(LAUNCHER_JAR)
+
+.PHONY: up
+up: $(LAUNCHER_JAR) ## Build if needed and start the whole system (VARIANT=phase1-db-atomic|phase1-db-lock|phase1-naive)
+	@$(JAVA) -jar $(LAUNCHER_JAR) up --variant $(VARIANT)
+
+.PHONY: down
+down: ## Stop everything `make up` started, and nothing else
+	@if [ -f $(LAUNCHER_JAR) ]; then $(JAVA) -jar $(LAUNCHER_JAR) down; else echo "nothing to stop"; fi
+
+.PHONY: status
+status: ## Show the running system and each service's memory
+	@$(JAVA) -jar $(LAUNCHER_JAR) status
 
 .PHONY: clean
 clean: ## Remove build output

@@ -1,0 +1,436 @@
+package com.flashdeal.launcher;
+
+import com.flashdeal.localdeps.LocalDeps;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Starts and stops the whole system locally: private deps, then every service as its own JVM with
+ * its own log, in parallel, waiting for each readiness probe. A service that does not come up fails
+ * the start with its log tail, and everything this start launched is stopped again. State lives in
+ * {@code .flashdeal/run/} so {@code down} stops exactly what {@code up} started.
+ */
+public final class Launcher {
+  private static final String ADMIN_EMAIL = "admin@flashdeal.local";
+
+  private final Path repo;
+  private final Path runDir;
+  private final Path stateFile;
+  private final Map<String, String> environment;
+
+  public Launcher(Path repo, Map<String, String> environment) {
+    this.repo = repo.toAbsolutePath().normalize();
+    this.runDir = this.repo.resolve(".flashdeal/run");
+    this.stateFile = runDir.resolve("state.properties");
+    this.environment = Map.copyOf(environment);
+  }
+
+  public static Launcher fromEnvironment() {
+    return new Launcher(findRepo(), System.getenv());
+  }
+
+  /**
+   * {@code FLASHDEAL_HOME}, else the nearest folder upwards holding {@code variants/} and {@code
+   * services/}.
+   */
+  public static Path findRepo() {
+    String home = System.getenv("FLASHDEAL_HOME");
+    if (home != null && !home.isBlank()) {
+      return Path.of(home);
+    }
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("variants")) && Files.isDirectory(p.resolve("services"))) {
+        return p;
+      }
+    }
+    throw new LauncherException(
+        "cannot find the Flash Deal repository from "
+            + Path.of("").toAbsolutePath()
+            + "; set FLASHDEAL_HOME");
+  }
+
+  public Path logDir() {
+    return runDir.resolve("logs");
+  }
+
+  public Path variantsDir() {
+    return repo.resolve("variants");
+  }
+
+  /** Starts the system, or returns the running one if it runs with the same variant. */
+  public RunningSystem up(String variantName, Consumer<String> progress) {
+    Variant variant = Variant.load(variantsDir(), variantName);
+    Optional<RunningSystem> running = running();
+    if (running.isPresent()) {
+      if (running.get().variant().equals(variant.name())) {
+        progress.accept("already up with variant " + variant.name());
+        return running.get();
+      }
+      throw new LauncherException(
+          "the system already runs with variant "
+              + running.get().variant()
+              + "; run `make down` first");
+    }
+    String version = version();
+    List<String> missing = new ArrayList<>();
+    for (Service s : Service.PHASE1) {
+      if (!Files.isRegularFile(s.jar(repo, version))) {
+        missing.add(s.jar(repo, version).toString());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new LauncherException("service jars are not built: " + missing + "; run `make build`");
+    }
+    for (Service s : Service.PHASE1) {
+      if (portInUse(s.port())) {
+        throw new LauncherException(
+            s.name() + "'s port " + s.port() + " is taken by another program; stop it first");
+      }
+    }
+
+    long t0 = System.nanoTime();
+    progress.accept("deps: starting PostgreSQL and Redis if needed");
+    LocalDeps deps = LocalDeps.fromEnvironment();
+    boolean startedDeps = deps.up().stream().anyMatch(line -> line.contains(" started"));
+    String adminPassword = environment.getOrDefault("FLASHDEAL_ADMIN_PASSWORD", randomPassword());
+
+    Map<String, String> env = new HashMap<>(environment);
+    env.putAll(deps.environment());
+    env.put("FLASHDEAL_AUTH_URL", Service.AUTH.url());
+    env.put("FLASHDEAL_GATEWAY_AUTH_URL", Service.AUTH.url());
+    env.put("FLASHDEAL_GATEWAY_PRODUCT_URL", Service.PRODUCT.url());
+    env.put("FLASHDEAL_GATEWAY_ORDER_URL", Service.ORDER.url());
+    env.put("FLASHDEAL_ORDER_PRODUCT_URL", Service.PRODUCT.url());
+    env.put("FLASHDEAL_ADMIN_EMAIL", ADMIN_EMAIL);
+    env.put("FLASHDEAL_ADMIN_PASSWORD", adminPassword);
+    Service.PHASE1.forEach(s -> env.put(s.portVariable(), Integer.toString(s.port())));
+    env.putAll(variant.env());
+
+    Map<String, Long> pids = new LinkedHashMap<>();
+    RunningSystem system;
+    try {
+      Files.createDirectories(logDir());
+      for (Service s : Service.PHASE1) {
+        Process p = start(s, s.jar(repo, version), env);
+        pids.put(s.name(), p.pid());
+        progress.accept(
+            s.name() + ": starting (pid " + p.pid() + ", log " + repo.relativize(log(s)) + ")");
+      }
+      system =
+          new RunningSystem(
+              variant.name(),
+              URI.create(Service.GATEWAY.url()),
+              ADMIN_EMAIL,
+              adminPassword,
+              pids,
+              Duration.ZERO,
+              startedDeps);
+      writeState(system);
+      awaitReady(pids, progress);
+    } catch (RuntimeException | IOException e) {
+      progress.accept("start failed; stopping what was started");
+      stop(pids, startedDeps ? deps : null, progress);
+      deleteState();
+      throw e instanceof LauncherException le
+          ? le
+          : new LauncherException("cannot start the system: " + e.getMessage(), e);
+    }
+    system =
+        new RunningSystem(
+            variant.name(),
+            system.gateway(),
+            ADMIN_EMAIL,
+            adminPassword,
+            pids,
+            Duration.ofNanos(System.nanoTime() - t0),
+            startedDeps);
+    writeState(system);
+    return system;
+  }
+
+  /**
+   * Stops what {@link #up} started (services, and the deps if that start started them); nothing
+   * else.
+   */
+  public void down(Consumer<String> progress) {
+    Optional<RunningSystem> state = readState();
+    if (state.isEmpty()) {
+      progress.accept("nothing to stop");
+      return;
+    }
+    stop(
+        state.get().pids(),
+        state.get().startedDeps() ? LocalDeps.fromEnvironment() : null,
+        progress);
+    deleteState();
+  }
+
+  /** The recorded system if all its services still run. */
+  public Optional<RunningSystem> running() {
+    return readState()
+        .filter(
+            s ->
+                s.pids().values().stream()
+                    .allMatch(
+                        pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+  }
+
+  /** Resident memory of each running service, from /proc (Linux), in KiB. */
+  public Map<String, Long> residentKib() {
+    Map<String, Long> rss = new LinkedHashMap<>();
+    readState().ifPresent(s -> s.pids().forEach((name, pid) -> rss.put(name, rssKib(pid))));
+    return rss;
+  }
+
+  static long rssKib(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not running, or not Linux
+    }
+    return -1;
+  }
+
+  private Path log(Service s) {
+    return logDir().resolve(s.name() + ".log");
+  }
+
+  private Process start(Service s, Path jar, Map<String, String> env) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    // Bounded heaps so five JVMs fit a laptop and RSS figures compare; FLASHDEAL_JAVA_OPTS
+    // overrides.
+    command.addAll(
+        List.of(
+            env.getOrDefault("FLASHDEAL_JAVA_OPTS", "-Xms64m -Xmx256m -XX:+UseG1GC")
+                .split("\\s+")));
+    command.add("-Dflashdeal.service=" + s.name());
+    command.add("-jar");
+    command.add(jar.toString());
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.to(log(s).toFile()));
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
+  private void awaitReady(Map<String, Long> pids, Consumer<String> progress) {
+    Duration timeout =
+        Duration.ofSeconds(
+            Long.parseLong(environment.getOrDefault("FLASHDEAL_STARTUP_TIMEOUT_SECONDS", "180")));
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> waits = new ArrayList<>();
+      for (Service s : Service.PHASE1) {
+        waits.add(pool.submit(() -> awaitReady(s, pids.get(s.name()), timeout, http, progress)));
+      }
+      for (Future<?> w : waits) {
+        try {
+          w.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException re
+              ? re
+              : new LauncherException(e.getCause().toString());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new LauncherException("interrupted while waiting for the services");
+        }
+      }
+    }
+  }
+
+  private Void awaitReady(
+      Service s, long pid, Duration timeout, HttpClient http, Consumer<String> progress) {
+    long t0 = System.nanoTime();
+    long deadline = t0 + timeout.toNanos();
+    URI readiness = URI.create(s.url() + "/actuator/health/readiness");
+    while (System.nanoTime() < deadline) {
+      if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        throw failed(s, "exited during start-up");
+      }
+      try {
+        if (http.send(
+                    HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          progress.accept(
+              "%s: ready in %.1f s".formatted(s.name(), (System.nanoTime() - t0) / 1e9));
+          return null;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LauncherException("interrupted");
+      }
+      sleep(250);
+    }
+    throw failed(s, "not ready within " + timeout.toSeconds() + " s");
+  }
+
+  private LauncherException failed(Service s, String why) {
+    return new LauncherException(
+        s.name() + " " + why + "; last lines of " + log(s) + ":\n" + tail(log(s), 30));
+  }
+
+  private void stop(Map<String, Long> pids, LocalDeps deps, Consumer<String> progress) {
+    List<ProcessHandle> stopping = new ArrayList<>();
+    pids.forEach(
+        (name, pid) ->
+            ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(
+                    h ->
+                        h.info()
+                            .commandLine()
+                            .map(c -> c.contains("-Dflashdeal.service=" + name))
+                            .orElse(true))
+                .ifPresent(
+                    h -> {
+                      progress.accept(name + ": stopping (pid " + pid + ")");
+                      h.destroy();
+                      stopping.add(h);
+                    }));
+    for (ProcessHandle h : stopping) {
+      try {
+        h.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        h.destroyForcibly();
+      }
+    }
+    if (deps != null) {
+      progress.accept("deps: stopping PostgreSQL and Redis (this start had started them)");
+      deps.down();
+    }
+  }
+
+  private void writeState(RunningSystem s) {
+    Properties p = new Properties();
+    p.setProperty("variant", s.variant());
+    p.setProperty("gateway", s.gateway().toString());
+    p.setProperty("adminEmail", s.adminEmail());
+    p.setProperty("adminPassword", s.adminPassword());
+    p.setProperty("startupMillis", Long.toString(s.startup().toMillis()));
+    p.setProperty("startedDeps", Boolean.toString(s.startedDeps()));
+    s.pids().forEach((name, pid) -> p.setProperty("pid." + name, Long.toString(pid)));
+    try {
+      Files.createDirectories(runDir);
+      try (OutputStream out = Files.newOutputStream(stateFile)) {
+        p.store(out, "written by the Flash Deal launcher; `make down` reads it");
+      }
+    } catch (IOException e) {
+      throw new LauncherException("cannot write " + stateFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  Optional<RunningSystem> readState() {
+    if (!Files.isRegularFile(stateFile)) {
+      return Optional.empty();
+    }
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(stateFile)) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new LauncherException("cannot read " + stateFile + ": " + e.getMessage(), e);
+    }
+    Map<String, Long> pids = new LinkedHashMap<>();
+    for (Service s : Service.PHASE1) {
+      String pid = p.getProperty("pid." + s.name());
+      if (pid != null) {
+        pids.put(s.name(), Long.parseLong(pid));
+      }
+    }
+    return Optional.of(
+        new RunningSystem(
+            p.getProperty("variant"),
+            URI.create(p.getProperty("gateway")),
+            p.getProperty("adminEmail"),
+            p.getProperty("adminPassword"),
+            pids,
+            Duration.ofMillis(Long.parseLong(p.getProperty("startupMillis", "0"))),
+            Boolean.parseBoolean(p.getProperty("startedDeps"))));
+  }
+
+  private void deleteState() {
+    try {
+      Files.deleteIfExists(stateFile);
+    } catch (IOException e) {
+      throw new LauncherException("cannot delete " + stateFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String version() {
+    try (InputStream in = Launcher.class.getResourceAsStream("/launcher.properties")) {
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version");
+    } catch (IOException | NullPointerException e) {
+      throw new LauncherException("launcher.properties missing from the classpath", e);
+    }
+  }
+
+  static String tail(Path file, int lines) {
+    try {
+      List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+
+  private static boolean portInUse(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String randomPassword() {
+    String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    SecureRandom random = new SecureRandom();
+    StringBuilder s = new StringBuilder("fd-");
+    for (int i = 0; i < 20; i++) {
+      s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
