@@ -31,8 +31,13 @@ bench: ## The main job: benchmark every variant and write reports/<timestamp>/ (
 	@exit 1
 
 .PHONY: test
-test: ## Build everything and run unit (*Test), integration (*IT, real PostgreSQL/Redis) and format checks
+test: ## Build everything; unit (*Test), integration (*IT, real PostgreSQL/Redis), end-to-end (*E2E) and format checks
 	$(MVN) verify
+
+.PHONY: e2e
+e2e: ## Only the *E2E suite: starts the system (or uses the one `make up` started) and checks it against the specs
+	$(MVN) -q install -DskipTests -Dspotless.check.skip=true
+	$(MVN) verify -pl e2e
 
 .PHONY: test-unit
 test-unit: ## Unit tests only (no servers)

@@ -124,6 +124,7 @@ public final class Launcher {
     env.put("FLASHDEAL_GATEWAY_PRODUCT_URL", Service.PRODUCT.url());
     env.put("FLASHDEAL_GATEWAY_ORDER_URL", Service.ORDER.url());
     env.put("FLASHDEAL_ORDER_PRODUCT_URL", Service.PRODUCT.url());
+    env.put("FLASHDEAL_AUTH_JWT_PRIVATE_KEY_FILE", signingKey().toString());
     env.put("FLASHDEAL_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("FLASHDEAL_ADMIN_PASSWORD", adminPassword);
     Service.PHASE1.forEach(s -> env.put(s.portVariable(), Integer.toString(s.port())));
@@ -169,6 +170,34 @@ public final class Launcher {
             startedDeps);
     writeState(system);
     return system;
+  }
+
+  /**
+   * The RSA key auth-service signs with locally: generated once per checkout (kept across restarts
+   * so issued tokens stay valid), readable by the E2E suite to mint deliberately expired tokens.
+   */
+  public Path signingKey() {
+    Path key = repo.resolve(".flashdeal/jwt-signing-key.pem");
+    if (Files.isRegularFile(key)) {
+      return key;
+    }
+    try {
+      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      String pem =
+          "-----BEGIN PRIVATE KEY-----\n"
+              + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                  .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+              + "\n-----END PRIVATE KEY-----\n";
+      Files.createDirectories(key.getParent());
+      Files.writeString(key, pem, StandardCharsets.US_ASCII);
+      Files.setPosixFilePermissions(
+          key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      return key;
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new LauncherException(
+          "cannot create the local signing key " + key + ": " + e.getMessage(), e);
+    }
   }
 
   /**
