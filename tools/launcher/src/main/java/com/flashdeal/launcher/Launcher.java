@@ -276,22 +276,27 @@ public final class Launcher {
         Duration.ofSeconds(
             Long.parseLong(environment.getOrDefault("FLASHDEAL_STARTUP_TIMEOUT_SECONDS", "180")));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    // Whichever service fails first fails the start at once; the others' waits are abandoned.
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<?>> waits = new ArrayList<>();
+      java.util.concurrent.CompletionService<Void> waits =
+          new java.util.concurrent.ExecutorCompletionService<>(pool);
+      List<Future<Void>> all = new ArrayList<>();
       for (Service s : Service.PHASE1) {
-        waits.add(pool.submit(() -> awaitReady(s, pids.get(s.name()), timeout, http, progress)));
+        all.add(waits.submit(() -> awaitReady(s, pids.get(s.name()), timeout, http, progress)));
       }
-      for (Future<?> w : waits) {
-        try {
-          w.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          throw e.getCause() instanceof RuntimeException re
-              ? re
-              : new LauncherException(e.getCause().toString());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new LauncherException("interrupted while waiting for the services");
+      try {
+        for (int i = 0; i < all.size(); i++) {
+          waits.take().get();
         }
+      } catch (java.util.concurrent.ExecutionException e) {
+        all.forEach(f -> f.cancel(true));
+        throw e.getCause() instanceof RuntimeException re
+            ? re
+            : new LauncherException(e.getCause().toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        all.forEach(f -> f.cancel(true));
+        throw new LauncherException("interrupted while waiting for the services");
       }
     }
   }
