@@ -24,10 +24,9 @@ help: ## List the targets
 
 .PHONY: bench
 bench: ## The main job: benchmark every variant and write reports/<timestamp>/ (harness: not built yet)
-	@echo "make bench: the benchmark harness (loadtest/harness, issue 6) is not built yet."
-	@echo "  Built so far: the build, the API contracts, SQL-first codegen and the private PostgreSQL/Redis (make deps-up)."
-	@echo "  Not yet: services (issues 3-4), local launcher (5), k6 scenario + harness + reports (6), Kubernetes (7)."
-	@echo "Nothing was measured."
+	@echo "make bench: the benchmark harness (loadtest/harness, issue 6) is not built yet, so nothing was measured."
+	@echo "  Built so far: the Phase 1 services, 'make up' (the local platform the harness will drive) and the test tiers."
+	@echo "  Not yet: k6 scenario, harness, oracle and reports (issue 6); Kubernetes delivery (issue 7)."
 	@exit 1
 
 .PHONY: test
