@@ -1,6 +1,5 @@
 package com.flashdeal.order.orders;
 
-import com.flashdeal.contract.common.model.PageMeta;
 import com.flashdeal.contract.order.api.OrdersApi;
 import com.flashdeal.contract.order.model.CreateOrderRequest;
 import com.flashdeal.contract.order.model.Order;
@@ -9,6 +8,7 @@ import com.flashdeal.order.checkout.CheckoutService;
 import com.flashdeal.servicedefaults.problem.ApiException;
 import com.flashdeal.servicedefaults.security.CurrentUser;
 import com.flashdeal.servicedefaults.security.VerifiedUser;
+import com.flashdeal.servicedefaults.web.Paging;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -60,15 +60,11 @@ class OrderController implements OrdersApi {
   @Override
   public ResponseEntity<OrderPage> listOwnOrders(Integer page, Integer size) {
     UUID user = CurrentUser.require().id();
-    int number = page == null ? 0 : page;
-    int limit = size == null ? 20 : size;
-    long total = orders.countOwn(user);
+    Paging paging = Paging.of(page, size);
     var items =
-        orders.listOwn(user, limit, (long) number * limit).stream()
+        orders.listOwn(user, paging.size(), paging.offset()).stream()
             .map(OrderRecord::toApi)
             .toList();
-    return ResponseEntity.ok(
-        new OrderPage(
-            items, new PageMeta(number, limit, total, (int) ((total + limit - 1) / limit))));
+    return ResponseEntity.ok(new OrderPage(items, paging.meta(orders.countOwn(user))));
   }
 }

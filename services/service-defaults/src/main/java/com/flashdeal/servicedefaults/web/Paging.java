@@ -1,4 +1,4 @@
-package com.flashdeal.product.web;
+package com.flashdeal.servicedefaults.web;
 
 import com.flashdeal.contract.common.model.PageMeta;
 
