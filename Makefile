@@ -14,8 +14,11 @@ MVN := ./mvnw -B --no-transfer-progress
 VARIANT ?= phase1-db-atomic
 DEPS_JAR := tools/local-deps/target/local-deps-0.1.0-SNAPSHOT-cli.jar
 LAUNCHER_JAR := tools/launcher/target/launcher-0.1.0-SNAPSHOT-cli.jar
+HARNESS_JAR := loadtest/harness/target/harness-0.1.0-SNAPSHOT-cli.jar
+BUILT := .flashdeal/built.stamp
+BENCH_ARGS ?=
 # Everything a service jar is built from: a change anywhere here rebuilds before `make up`.
-SYSTEM_SOURCES := $(shell find api-spec services tools/launcher tools/local-deps build-tools variants -type f \( -name '*.java' -o -name '*.yaml' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.properties' \) -not -path '*/target/*' 2>/dev/null) pom.xml
+SYSTEM_SOURCES := $(shell find api-spec services tools/launcher tools/local-deps build-tools variants loadtest -type f \( -name '*.java' -o -name '*.yaml' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.properties' \) -not -path '*/target/*' 2>/dev/null) pom.xml
 DEPS_SOURCES := $(shell find tools/local-deps/src/main tools/local-deps/pom.xml pom.xml -type f 2>/dev/null)
 
 .PHONY: help
@@ -23,11 +26,12 @@ help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 .PHONY: bench
-bench: ## The main job: benchmark every variant and write reports/<timestamp>/ (harness: not built yet)
-	@echo "make bench: the benchmark harness (loadtest/harness, issue 6) is not built yet, so nothing was measured."
-	@echo "  Built so far: the Phase 1 services, 'make up' (the local platform the harness will drive) and the test tiers."
-	@echo "  Not yet: k6 scenario, harness, oracle and reports (issue 6); Kubernetes delivery (issue 7)."
-	@exit 1
+bench: $(BUILT) ## The main job: benchmark every variant (3 repeats) and write reports/<timestamp>/ (~9 min on 2 cores)
+	@$(JAVA) -jar $(HARNESS_JAR) run --k6 "$$(tools/bin/ensure-k6)" $(BENCH_ARGS)
+
+.PHONY: bench-smoke
+bench-smoke: $(BUILT) ## A 10-second bench of the default variant that must pass the oracle (CI runs it)
+	@$(JAVA) -jar $(HARNESS_JAR) run --k6 "$$(tools/bin/ensure-k6)" --variants phase1-db-atomic --repeat 1 --warmup 3 --duration 10 --out reports/smoke --expect-pass
 
 .PHONY: test
 test: ## Build everything; unit (*Test), integration (*IT, real PostgreSQL/Redis), end-to-end (*E2E) and format checks
@@ -78,12 +82,12 @@ deps-env: $(DEPS_JAR) ## Print export lines with every connection setting (eval 
 deps-clean: $(DEPS_JAR) ## Stop them and delete their data
 	@$(JAVA) -jar $(DEPS_JAR) clean
 
-$(LAUNCHER_JAR): $(SYSTEM_SOURCES)
+$(BUILT): $(SYSTEM_SOURCES)
 	$(MVN) -q install -DskipTests -Dspotless.check.skip=true
-	@touch $(LAUNCHER_JAR)
+	@mkdir -p $(dir $(BUILT)) && touch $(BUILT)
 
 .PHONY: up
-up: $(LAUNCHER_JAR) ## Build if needed and start the whole system (VARIANT=phase1-db-atomic|phase1-db-lock|phase1-naive)
+up: $(BUILT) ## Build if needed and start the whole system (VARIANT=phase1-db-atomic|phase1-db-lock|phase1-naive)
 	@$(JAVA) -jar $(LAUNCHER_JAR) up --variant $(VARIANT)
 
 .PHONY: down
@@ -91,7 +95,7 @@ down: ## Stop everything `make up` started, and nothing else
 	@if [ -f $(LAUNCHER_JAR) ]; then $(JAVA) -jar $(LAUNCHER_JAR) down; else echo "nothing to stop"; fi
 
 .PHONY: status
-status: ## Show the running system and each service's memory
+status: $(BUILT) ## Show the running system and each service's memory
 	@$(JAVA) -jar $(LAUNCHER_JAR) status
 
 .PHONY: clean

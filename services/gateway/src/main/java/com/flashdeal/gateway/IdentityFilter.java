@@ -30,7 +30,10 @@ class IdentityFilter implements WebFilter, Ordered {
   /** Any header a downstream could mistake for an identity assertion. */
   private static final String IDENTITY_PREFIX = "x-user-";
 
-  private static final List<String> PUBLIC_PREFIXES = List.of("/auth/", "/actuator/health");
+  // The gateway's own probes and metrics scrape; /actuator is the gateway's, never routed to a
+  // service.
+  private static final List<String> PUBLIC_PREFIXES =
+      List.of("/auth/", "/actuator/health", "/actuator/prometheus");
 
   private final JwtVerifier verifier;
 

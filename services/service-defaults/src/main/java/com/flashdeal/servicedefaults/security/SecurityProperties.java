@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew tolerance for {@code exp}/{@code iat} between machines
  * @param jwksTtl how long a fetched key set is trusted before it is fetched again
  * @param jwksMinRefresh the least time between two fetches triggered by unknown key ids
- * @param publicPaths path patterns that need no token (health probes, public endpoints)
+ * @param publicPaths path patterns that need no token (health probes, the metrics scrape, public
+ *     endpoints)
  */
 @ConfigurationProperties("flashdeal.security")
 public record SecurityProperties(
@@ -28,4 +29,5 @@ public record SecurityProperties(
     @DefaultValue("30s") Duration clockSkew,
     @DefaultValue("5m") Duration jwksTtl,
     @DefaultValue("10s") Duration jwksMinRefresh,
-    @DefaultValue({"/actuator/health/**", "/actuator/info", "/error"}) List<String> publicPaths) {}
+    @DefaultValue({"/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error"})
+        List<String> publicPaths) {}
