@@ -69,30 +69,27 @@ final class Bench {
                   + " s at "
                   + s.rate()
                   + "/s");
-          var run = new java.util.concurrent.CompletableFuture<K6Runner.Result>();
-          Thread k6Thread =
-              Thread.ofVirtual()
-                  .start(
-                      () -> {
-                        try {
-                          run.complete(
-                              k6.run(
-                                  d.gateway(),
-                                  scene,
-                                  s.rate(),
-                                  s.warmupSeconds(),
-                                  s.durationSeconds(),
-                                  dir));
-                        } catch (RuntimeException e) {
-                          run.completeExceptionally(e);
-                        }
-                      });
+          var run =
+              java.util.concurrent.CompletableFuture.supplyAsync(
+                  () ->
+                      k6.run(
+                          d.gateway(),
+                          scene,
+                          s.rate(),
+                          s.warmupSeconds(),
+                          s.durationSeconds(),
+                          dir),
+                  task -> Thread.ofVirtual().start(task));
           // The server-side window is the measured stage: capture once the warm-up is over.
           Thread.sleep(s.warmupSeconds() * 1000L);
           MetricsSource.Snapshot before = metrics.capture(d);
-          K6Runner.Result client = run.get();
+          K6Runner.Result client;
+          try {
+            client = run.join();
+          } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+          }
           MetricsSource.Snapshot after = metrics.capture(d);
-          k6Thread.join();
           var services = metrics.between(before, after);
           Oracle.Verdict verdict = new Oracle().check(d, scene, client);
           String status =

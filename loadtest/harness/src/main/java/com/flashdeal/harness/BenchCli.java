@@ -163,7 +163,12 @@ public final class BenchCli {
       env.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
       env.put("k6", k6.version());
       env.put("commit", git(repo));
-      env.put("deps", LocalDeps.fromEnvironment().status().stream().map(Object::toString).toList());
+      // Where the database and cache binaries came from (system packages or the embedded fallback).
+      env.put(
+          "deps",
+          LocalDeps.fromEnvironment().status().stream()
+              .map(st -> st.name() + ": " + st.origin())
+              .toList());
       return env;
     }
 
