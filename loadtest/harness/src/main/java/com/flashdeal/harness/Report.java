@@ -164,7 +164,28 @@ final class Report {
     }
     md.append(
         "\n## Per service (median [min–max])\n\n| variant | service | server p99 | CPU s in window | peak RSS |\n|---|---|---|---|---|\n");
+    serviceRows(runs, variants, stats)
+        .forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
+    md.append("\n## Comparisons\n\n");
+    comparisons.forEach(c -> md.append("- ").append(c).append("\n"));
+    md.append("\n## Runs\n\n");
+    runs.forEach(
+        r ->
+            md.append(
+                "- %s #%d: **%s** %s\n"
+                    .formatted(r.variant(), r.repeat(), r.status(), runDetails(r))));
+    return md.toString();
+  }
+
+  /**
+   * variant, service, server p99, CPU seconds, peak RSS — one row per service of each variant, for
+   * both renderings.
+   */
+  private static List<List<String>> serviceRows(
+      List<RunResult> runs, List<String> variants, Map<String, Map<String, Stat>> stats) {
+    List<List<String>> rows = new ArrayList<>();
     for (String v : variants) {
+      Map<String, Stat> st = stats.get(v);
       for (String service :
           runs.stream()
               .filter(r -> r.variant().equals(v))
@@ -172,33 +193,21 @@ final class Report {
               .orElseThrow()
               .services()
               .keySet()) {
-        Map<String, Stat> st = stats.get(v);
-        md.append(
-            "| %s | %s | %s | %s | %s |\n"
-                .formatted(
-                    v,
-                    service,
-                    st.get("serverP99:" + service).text("ms"),
-                    st.get("cpu:" + service).text("s"),
-                    st.get("rss:" + service).text("MiB")));
+        rows.add(
+            List.of(
+                v,
+                service,
+                st.get("serverP99:" + service).text("ms"),
+                st.get("cpu:" + service).text("s"),
+                st.get("rss:" + service).text("MiB")));
       }
     }
-    md.append("\n## Comparisons\n\n");
-    comparisons.forEach(c -> md.append("- ").append(c).append("\n"));
-    md.append("\n## Runs\n\n");
-    for (RunResult r : runs) {
-      md.append("- ")
-          .append(r.variant())
-          .append(" #")
-          .append(r.repeat())
-          .append(": **")
-          .append(r.status())
-          .append("** ")
-          .append(r.ledger())
-          .append(r.violations().isEmpty() ? "" : " — " + String.join("; ", r.violations()))
-          .append("\n");
-    }
-    return md.toString();
+    return rows;
+  }
+
+  /** What a run line says after its status: the ledger, and the violations if any. */
+  private static String runDetails(RunResult r) {
+    return r.ledger() + (r.violations().isEmpty() ? "" : " — " + String.join("; ", r.violations()));
   }
 
   private static String statuses(List<RunResult> runs) {
@@ -250,43 +259,24 @@ final class Report {
     }
     h.append(
         "</div><h2>Per service</h2><table><tr><th>variant</th><th>service</th><th>server p99</th><th>CPU s</th><th>peak RSS</th></tr>");
-    for (String v : variants) {
-      for (String service :
-          runs.stream()
-              .filter(r -> r.variant().equals(v))
-              .findFirst()
-              .orElseThrow()
-              .services()
-              .keySet()) {
-        Map<String, Stat> st = stats.get(v);
-        h.append("<tr><td>")
-            .append(esc(v))
-            .append("</td><td>")
-            .append(esc(service))
-            .append("</td><td>")
-            .append(esc(st.get("serverP99:" + service).text("ms")))
-            .append("</td><td>")
-            .append(esc(st.get("cpu:" + service).text("s")))
-            .append("</td><td>")
-            .append(esc(st.get("rss:" + service).text("MiB")))
-            .append("</td></tr>");
-      }
-    }
+    serviceRows(runs, variants, stats)
+        .forEach(
+            row ->
+                h.append("<tr><td>")
+                    .append(String.join("</td><td>", row.stream().map(Report::esc).toList()))
+                    .append("</td></tr>"));
     h.append("</table><h2>Comparisons</h2><ul>");
     comparisons.forEach(c -> h.append("<li>").append(esc(c)).append("</li>"));
     h.append("</ul><h2>Runs</h2><ul>");
-    for (RunResult r : runs) {
-      h.append("<li>")
-          .append(esc(r.variant() + " #" + r.repeat()))
-          .append(": <span class=\"")
-          .append(r.status())
-          .append("\">")
-          .append(r.status())
-          .append("</span> ")
-          .append(esc(r.ledger().toString()))
-          .append(r.violations().isEmpty() ? "" : " — " + esc(String.join("; ", r.violations())))
-          .append("</li>");
-    }
+    runs.forEach(
+        r ->
+            h.append(
+                "<li>%s: <span class=\"%s\">%s</span> %s</li>"
+                    .formatted(
+                        esc(r.variant() + " #" + r.repeat()),
+                        r.status(),
+                        r.status(),
+                        esc(runDetails(r)))));
     h.append("</ul><h2>Environment</h2><pre>")
         .append(esc(env.toString()))
         .append("</pre></body></html>");
