@@ -7,14 +7,11 @@ import com.flashdeal.localdeps.LocalDeps;
 import com.flashdeal.servicedefaults.testing.TestHttp;
 import com.flashdeal.servicedefaults.testing.TestHttp.Response;
 import com.flashdeal.servicedefaults.testing.TestTokens;
-import io.jsonwebtoken.Jwts;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -240,42 +237,7 @@ class AuthServiceIT {
         .as("control: a good token works")
         .isEqualTo(200);
 
-    Map<String, String> bad = new java.util.LinkedHashMap<>();
-    bad.put(
-        "expired",
-        TestTokens.sign(
-            TestTokens.claims(user, kid, "USER")
-                .expiration(Date.from(Instant.now().minusSeconds(120)))));
-    bad.put(
-        "wrong issuer",
-        TestTokens.sign(TestTokens.claims(user, kid, "USER").issuer("someone-else")));
-    bad.put(
-        "wrong audience",
-        TestTokens.sign(TestTokens.claims(user, kid, "USER").audience().single("another-app")));
-    bad.put(
-        "unknown kid",
-        TestTokens.sign(TestTokens.claims(user, kid, "USER").header().keyId("rsa-unknown").and()));
-    bad.put(
-        "other key",
-        TestTokens.claims(user, kid, "USER")
-            .signWith(TestTokens.generate().getPrivate(), Jwts.SIG.RS256)
-            .compact());
-    String[] good = TestTokens.sign(TestTokens.claims(user, kid, "USER")).split("\\.");
-    bad.put(
-        "tampered",
-        good[0]
-            + "."
-            + TestTokens.b64(
-                "{\"sub\":\""
-                    + user
-                    + "\",\"roles\":[\"ADMIN\"],\"iss\":\"flashdeal-auth\",\"aud\":\"flashdeal\",\"exp\":"
-                    + (Instant.now().getEpochSecond() + 600)
-                    + "}")
-            + "."
-            + good[2]);
-    bad.put(
-        "alg none",
-        TestTokens.b64("{\"alg\":\"none\",\"kid\":\"" + kid + "\"}") + "." + good[1] + ".");
+    Map<String, String> bad = new java.util.LinkedHashMap<>(TestTokens.rejected(user, kid));
     bad.put("garbage", "not-a-jwt");
 
     for (var e : bad.entrySet()) {

@@ -80,6 +80,36 @@ public final class TestTokens {
     return KEYS.getPublic();
   }
 
+  /**
+   * Every way a token must be refused, built for one user and the key id the service trusts (its
+   * own key signs the well-formed ones): expired, wrong issuer, wrong audience, unknown kid, signed
+   * by another key, tampered payload, {@code alg: none}. Shared so every service and the gateway
+   * face the same attacks.
+   */
+  public static java.util.Map<String, String> rejected(UUID user, String kid) {
+    java.util.Map<String, String> bad = new java.util.LinkedHashMap<>();
+    bad.put(
+        "expired",
+        sign(claims(user, kid, "USER").expiration(Date.from(Instant.now().minusSeconds(120)))));
+    bad.put("wrong issuer", sign(claims(user, kid, "USER").issuer("someone-else")));
+    bad.put("wrong audience", sign(claims(user, kid, "USER").audience().single("another-app")));
+    bad.put("unknown kid", sign(claims(user, kid, "USER").header().keyId("rsa-unknown").and()));
+    bad.put(
+        "other key",
+        claims(user, kid, "USER").signWith(generate().getPrivate(), Jwts.SIG.RS256).compact());
+    String[] good = sign(claims(user, kid, "USER")).split("\\.");
+    String adminPayload =
+        b64(
+            "{\"sub\":\""
+                + user
+                + "\",\"roles\":[\"ADMIN\"],\"iss\":\"flashdeal-auth\",\"aud\":\"flashdeal\",\"exp\":"
+                + (Instant.now().getEpochSecond() + 600)
+                + "}");
+    bad.put("tampered", good[0] + "." + adminPayload + "." + good[2]);
+    bad.put("alg none", b64("{\"alg\":\"none\",\"kid\":\"" + kid + "\"}") + "." + good[1] + ".");
+    return bad;
+  }
+
   /** base64url of a JSON text: for hand-built (unsigned, tampered) tokens. */
   public static String b64(String json) {
     return Base64.getUrlEncoder()
