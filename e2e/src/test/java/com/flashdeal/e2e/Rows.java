@@ -1,6 +1,8 @@
 package com.flashdeal.e2e;
 
+import com.flashdeal.localdeps.DepsSettings;
 import com.flashdeal.localdeps.LocalDeps;
+import com.flashdeal.localdeps.ServiceDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,21 +18,21 @@ final class Rows {
   private Rows() {}
 
   static Map<String, Long> count() {
-    Map<String, String> env = LocalDeps.fromEnvironment().environment();
+    DepsSettings deps = LocalDeps.fromEnvironment().settings();
     Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("user_account", count(env, "AUTH", "user_account"));
-    counts.put("product", count(env, "PRODUCT", "product"));
-    counts.put("deal", count(env, "PRODUCT", "deal"));
-    counts.put("reservation", count(env, "PRODUCT", "reservation"));
-    counts.put("customer_order", count(env, "ORDER", "customer_order"));
+    counts.put("user_account", count(deps, "auth", "user_account"));
+    counts.put("product", count(deps, "product", "product"));
+    counts.put("deal", count(deps, "product", "deal"));
+    counts.put("reservation", count(deps, "product", "reservation"));
+    counts.put("customer_order", count(deps, "order", "customer_order"));
     return counts;
   }
 
-  private static long count(Map<String, String> env, String service, String table) {
-    String prefix = "FLASHDEAL_" + service + "_DB_";
+  private static long count(DepsSettings deps, String service, String table) {
+    ServiceDatabase db = deps.database(service);
     try (Connection c =
             DriverManager.getConnection(
-                env.get(prefix + "URL"), env.get(prefix + "USER"), env.get(prefix + "PASSWORD"));
+                db.jdbcUrl(deps.host(), deps.postgresPort()), db.role(), db.password());
         ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
       rs.next();
       return rs.getLong(1);

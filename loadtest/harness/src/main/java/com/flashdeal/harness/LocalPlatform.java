@@ -3,7 +3,9 @@ package com.flashdeal.harness;
 import com.flashdeal.launcher.Launcher;
 import com.flashdeal.launcher.RunningSystem;
 import com.flashdeal.launcher.Service;
+import com.flashdeal.localdeps.DepsSettings;
 import com.flashdeal.localdeps.LocalDeps;
+import com.flashdeal.localdeps.ServiceDatabase;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,12 +39,12 @@ final class LocalPlatform implements Platform {
     RunningSystem system = launcher.up(variant, line -> progress.accept("    " + line));
     Map<String, URI> services = new LinkedHashMap<>();
     Service.PHASE1.forEach(s -> services.put(s.name(), URI.create(s.url())));
-    Map<String, String> env = LocalDeps.fromEnvironment().environment();
+    DepsSettings deps = LocalDeps.fromEnvironment().settings();
     Map<String, Database> databases = new LinkedHashMap<>();
-    for (String svc : new String[] {"auth", "product", "order"}) {
-      String p = "FLASHDEAL_" + svc.toUpperCase(java.util.Locale.ROOT) + "_DB_";
+    for (ServiceDatabase db : deps.databases()) {
       databases.put(
-          svc, new Database(env.get(p + "URL"), env.get(p + "USER"), env.get(p + "PASSWORD")));
+          db.service(),
+          new Database(db.jdbcUrl(deps.host(), deps.postgresPort()), db.role(), db.password()));
     }
     return new Deployment(
         system.gateway(),
