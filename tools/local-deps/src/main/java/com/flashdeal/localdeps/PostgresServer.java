@@ -30,6 +30,7 @@ final class PostgresServer {
   private final Path data;
   private final Path log;
   private final Path binRecord;
+  private RunAs runAs;
 
   PostgresServer(DepsSettings settings, Env env) {
     this.settings = settings;
@@ -59,7 +60,7 @@ final class PostgresServer {
    * it did.
    */
   String start() {
-    RunAs runAs = RunAs.detect(settings.runAsUser());
+    RunAs runAs = runAs();
     Binaries.Located bins =
         initialised()
             ? recordedBinaries()
@@ -92,19 +93,19 @@ final class PostgresServer {
     if (!isRunning(bins)) {
       return;
     }
-    RunAs runAs = RunAs.detect(settings.runAsUser());
     Processes.runOrFail(
-        runAs.wrap(
-            List.of(
-                bins.path().resolve("pg_ctl").toString(),
-                "-D",
-                data.toString(),
-                "-m",
-                "fast",
-                "-w",
-                "-t",
-                "60",
-                "stop")),
+        runAs()
+            .wrap(
+                List.of(
+                    bins.path().resolve("pg_ctl").toString(),
+                    "-D",
+                    data.toString(),
+                    "-m",
+                    "fast",
+                    "-w",
+                    "-t",
+                    "60",
+                    "stop")),
         PG_CTL_TIMEOUT,
         "pg_ctl stop");
   }
@@ -113,12 +114,23 @@ final class PostgresServer {
     // pg_ctl status: 0 running, 3 not running, 4 no accessible data folder.
     // pg_ctl refuses to run as root even for "status", hence the wrap.
     return Processes.run(
-            RunAs.detect(settings.runAsUser())
+            runAs()
                 .wrap(
                     List.of(
                         bins.path().resolve("pg_ctl").toString(), "status", "-D", data.toString())),
             Duration.ofSeconds(15))
         .ok();
+  }
+
+  /**
+   * Who runs PostgreSQL, detected once per server: detection spawns `id` and `runuser`, and start,
+   * stop and every status check need the answer.
+   */
+  private synchronized RunAs runAs() {
+    if (runAs == null) {
+      runAs = RunAs.detect(settings.runAsUser());
+    }
+    return runAs;
   }
 
   private Binaries.Located recordedBinaries() {
