@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Creates the lab's Secrets (called by `make kind-up`; safe to re-run). Passwords are random and created once: the
+# PostgreSQL credentials in flashdeal-infra are the source, the services' copies in flashdeal are derived from them, so
+# deleting a copy and re-running restores it with the same password. Nothing secret is ever written to the repository.
+set -euo pipefail
+
+kc() { kubectl ${KUBE_CONTEXT:+--context "$KUBE_CONTEXT"} "$@"; }
+has() { kc -n "$1" get secret "$2" >/dev/null 2>&1; }
+field() { kc -n "$1" get secret "$2" -o "jsonpath={.data.$3}" | base64 -d; }
+random() { openssl rand -hex 18; }
+apply_secret() { # namespace name --from-literal=... (create or update)
+  local ns=$1 name=$2; shift 2
+  kc -n "$ns" create secret generic "$name" "$@" --dry-run=client -o yaml | kc apply -f - >/dev/null
+  echo "secret $ns/$name ready"
+}
+
+if ! has flashdeal-infra postgres-credentials; then
+  apply_secret flashdeal-infra postgres-credentials \
+    --from-literal=postgres-password="$(random)" \
+    --from-literal=auth-password="$(random)" \
+    --from-literal=product-password="$(random)" \
+    --from-literal=order-password="$(random)"
+fi
+for svc in auth product order; do
+  apply_secret flashdeal "flashdeal-db-$svc" \
+    --from-literal=password="$(field flashdeal-infra postgres-credentials "$svc-password")"
+done
+
+if ! has flashdeal flashdeal-admin; then
+  apply_secret flashdeal flashdeal-admin \
+    --from-literal=email=admin@flashdeal.local --from-literal=password="$(random)"
+fi
+
+if ! has flashdeal flashdeal-jwt; then
+  key=$(mktemp)
+  trap 'rm -f "$key"' EXIT
+  # PKCS#8 PEM, what auth-service reads from FLASHDEAL_AUTH_JWT_PRIVATE_KEY_FILE.
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>/dev/null
+  apply_secret flashdeal flashdeal-jwt --from-file=private-key.pem="$key"
+fi
+
+if ! has signoz signoz-root; then
+  # SigNoz wants a symbol and mixed case in the root password.
+  apply_secret signoz signoz-root --from-literal=password="Fd-$(random)#A"
+fi
