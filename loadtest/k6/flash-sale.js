@@ -112,11 +112,22 @@ export function journey() {
   journeyDuration.add(Date.now() - started);
 }
 
+// In a Kubernetes Job there is no file to hand back: SUMMARY_PATH=stdout prints the document between two marker lines
+// and the harness reads it from the pod log (anything else k6 logs stays outside the markers).
+const SUMMARY_BEGIN = '----- flashdeal k6 summary begin -----';
+const SUMMARY_END = '----- flashdeal k6 summary end -----';
+
 export function handleSummary(data) {
   const out = {};
-  out[__ENV.SUMMARY_PATH || 'summary.json'] = JSON.stringify(data, null, 2);
   const m = data.metrics;
   const created = (m['orders_created{stage:measured}'] || { values: { count: 0 } }).values.count;
-  out.stdout = `k6: measured ${DURATION_S}s at ${RATE}/s: ${created} orders created\n`;
+  const line = `k6: measured ${DURATION_S}s at ${RATE}/s: ${created} orders created\n`;
+  const path = __ENV.SUMMARY_PATH || 'summary.json';
+  if (path === 'stdout') {
+    out.stdout = `${line}${SUMMARY_BEGIN}\n${JSON.stringify(data)}\n${SUMMARY_END}\n`;
+  } else {
+    out[path] = JSON.stringify(data, null, 2);
+    out.stdout = line;
+  }
   return out;
 }

@@ -30,10 +30,10 @@ final class Bench {
 
   private final Platform platform;
   private final MetricsSource metrics;
-  private final K6Runner k6;
+  private final LoadGenerator k6;
   private final Consumer<String> progress;
 
-  Bench(Platform platform, MetricsSource metrics, K6Runner k6, Consumer<String> progress) {
+  Bench(Platform platform, MetricsSource metrics, LoadGenerator k6, Consumer<String> progress) {
     this.platform = platform;
     this.metrics = metrics;
     this.k6 = k6;

@@ -2,8 +2,12 @@ package com.flashdeal.harness;
 
 import com.flashdeal.launcher.Launcher;
 import com.flashdeal.localdeps.LocalDeps;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -43,7 +47,9 @@ public final class BenchCli {
     @Option(
         names = "--platform",
         defaultValue = "local",
-        description = "local (kubernetes: next issue)")
+        description =
+            "local (JVM processes, no Docker) or kubernetes (the current kubectl context, prepared"
+                + " by make kind-up)")
     String platform;
 
     @Option(
@@ -81,8 +87,10 @@ public final class BenchCli {
 
     @Option(
         names = "--k6",
-        required = true,
-        description = "the k6 binary (make bench finds or builds one)")
+        defaultValue = "k6",
+        description =
+            "local: the k6 binary (make bench finds or builds one); kubernetes: unused (the Job"
+                + " image is FLASHDEAL_K8S_K6_IMAGE)")
     Path k6;
 
     @Option(names = "--out", defaultValue = "reports")
@@ -95,15 +103,18 @@ public final class BenchCli {
 
     @Override
     public Integer call() throws Exception {
-      if (!platform.equals("local")) {
-        throw new HarnessException(
-            "platform '" + platform + "' is not available yet; use --platform local");
+      if (!platform.equals("local") && !platform.equals("kubernetes")) {
+        throw new HarnessException("unknown platform '" + platform + "'; use local or kubernetes");
       }
-      Launcher launcher = Launcher.fromEnvironment();
       Path repo = Launcher.findRepo();
+      Launcher launcher = Launcher.fromEnvironment();
       for (String v : variants) {
-        com.flashdeal.launcher.Variant.load(
-            launcher.variantsDir(), v); // fail before anything starts
+        // fail before anything starts
+        if (platform.equals("local")) {
+          com.flashdeal.launcher.Variant.load(launcher.variantsDir(), v);
+        } else {
+          ChartInstaller.valuesFile(repo, v);
+        }
       }
       Bench.Settings settings =
           new Bench.Settings(variants, repeat, rate, warmup, duration, stock, perUserLimit);
@@ -112,18 +123,56 @@ public final class BenchCli {
               repo.resolve(out)
                   .resolve(
                       LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-      K6Runner k6Runner = new K6Runner(k6, K6Runner.script(repo));
       System.out.printf(
-          "bench: %d variants x %d repeats, %d users per run; report in %s%n",
-          variants.size(), repeat, settings.users(), dir);
+          "bench: %s platform, %d variants x %d repeats, %d users per run; report in %s%n",
+          platform, variants.size(), repeat, settings.users(), dir);
       long t0 = System.nanoTime();
       List<RunResult> results;
-      try (Platform p = new LocalPlatform(launcher, System.out::println)) {
-        results =
-            new Bench(p, new LocalMetricsSource(), k6Runner, System.out::println)
-                .run(settings, dir);
+      Map<String, Object> environment;
+      if (platform.equals("local")) {
+        K6Runner k6Runner = new K6Runner(k6, K6Runner.script(repo));
+        try (Platform p = new LocalPlatform(launcher, System.out::println)) {
+          results =
+              new Bench(p, new LocalMetricsSource(), k6Runner, System.out::println)
+                  .run(settings, dir);
+        }
+        environment = environment(repo, k6Runner.version());
+        environment.put(
+            "deps",
+            LocalDeps.fromEnvironment().status().stream()
+                .map(st -> st.name() + ": " + st.origin())
+                .toList());
+      } else {
+        KubernetesSettings k8s = KubernetesSettings.fromEnvironment();
+        // One client for the whole run (fabric8 clients are heavy and meant to be shared).
+        try (KubernetesClient client = new KubernetesClientBuilder().build();
+            SigNozAccess signoz = SigNozAccess.open(client, k8s)) {
+          K6Job k6Job =
+              new K6Job(
+                  client,
+                  k8s,
+                  K6Runner.script(repo),
+                  URI.create("http://gateway:8080"),
+                  Duration.ofSeconds(2),
+                  System.out::println);
+          try (Platform p =
+              new KubernetesPlatform(
+                  client,
+                  ChartInstaller.helm(repo, k8s, kubeconfig()),
+                  k8s,
+                  Duration.ofSeconds(2),
+                  signoz.metrics()::measuring,
+                  System.out::println)) {
+            ((KubernetesPlatform) p).preflight();
+            results = new Bench(p, signoz.metrics(), k6Job, System.out::println).run(settings, dir);
+          }
+          environment = environment(repo, k6Job.version());
+          environment.put("kubernetes", client.getKubernetesVersion().getGitVersion());
+          environment.put("context", client.getConfiguration().getCurrentContext().getName());
+          environment.put("nodes", client.nodes().list().getItems().size());
+        }
       }
-      Report.write(dir, environment(repo, k6Runner), settings, results);
+      Report.write(dir, environment, settings, results);
       System.out.printf(
           "bench: done in %.0f s; report: %s%n",
           (System.nanoTime() - t0) / 1e9, dir.resolve("report.html"));
@@ -148,7 +197,18 @@ public final class BenchCli {
       return expectPass && results.stream().anyMatch(r -> !r.status().equals("PASSED")) ? 1 : 0;
     }
 
-    private static Map<String, Object> environment(Path repo, K6Runner k6) {
+    /**
+     * The kubeconfig Helm should use: $KUBECONFIG (first entry) or ~/.kube/config, like kubectl.
+     */
+    private static Path kubeconfig() {
+      String env = System.getenv("KUBECONFIG");
+      if (env != null && !env.isBlank()) {
+        return Path.of(env.split(java.io.File.pathSeparator)[0]);
+      }
+      return Path.of(System.getProperty("user.home"), ".kube", "config");
+    }
+
+    private static Map<String, Object> environment(Path repo, String k6Version) {
       Map<String, Object> env = new LinkedHashMap<>();
       env.put("cpu", cpuModel());
       env.put("cores", Runtime.getRuntime().availableProcessors());
@@ -161,14 +221,8 @@ public final class BenchCli {
               + " "
               + System.getProperty("os.arch"));
       env.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-      env.put("k6", k6.version());
+      env.put("k6", k6Version);
       env.put("commit", git(repo));
-      // Where the database and cache binaries came from (system packages or the embedded fallback).
-      env.put(
-          "deps",
-          LocalDeps.fromEnvironment().status().stream()
-              .map(st -> st.name() + ": " + st.origin())
-              .toList());
       return env;
     }
 

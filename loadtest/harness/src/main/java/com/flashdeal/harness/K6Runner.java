@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real k6 binary on the flash-sale scenario and reads the summary document it writes. */
-final class K6Runner {
+final class K6Runner implements LoadGenerator {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path k6;
   private final Path script;
@@ -37,7 +37,8 @@ final class K6Runner {
       long soldOutAnswers,
       String k6Version) {}
 
-  Result run(
+  @Override
+  public Result run(
       java.net.URI gateway,
       Seeder.Scene scene,
       int rate,
@@ -81,28 +82,42 @@ final class K6Runner {
       throw new HarnessException("k6 failed with exit " + exit + "; see " + log);
     }
     try {
-      JsonNode m = JSON.readTree(summary.toFile()).path("metrics");
-      double duration = durationSeconds;
-      return new Result(
-          exit == 0,
-          count(m, "http_reqs{stage:measured}") / duration,
-          count(m, "orders_created{stage:measured}") / duration,
-          trend(m, "http_req_duration{stage:measured}", "p(50)"),
-          trend(m, "http_req_duration{stage:measured}", "p(95)"),
-          trend(m, "http_req_duration{stage:measured}", "p(99)"),
-          trend(m, "http_req_duration{stage:measured}", "p(99.9)"),
-          trend(m, "order_duration{stage:measured}", "p(99)"),
-          m.path("journey_errors{stage:measured}").path("values").path("rate").asDouble(0),
-          (long) count(m, "dropped_iterations{scenario:measured}"),
-          (long) count(m, "orders_created"),
-          (long) count(m, "orders_sold_out"),
-          version());
+      return parse(JSON.readTree(summary.toFile()), exit == 0, durationSeconds, version());
     } catch (IOException e) {
       throw new HarnessException("k6 wrote no readable summary at " + summary + "; see " + log, e);
     }
   }
 
-  String version() {
+  /**
+   * Reads k6's summary document (handleSummary's data), wherever it came from.
+   *
+   * @param thresholdsPassed k6 exited 0 (99 means a validity threshold was crossed)
+   */
+  static Result parse(
+      JsonNode summary, boolean thresholdsPassed, int durationSeconds, String k6Version) {
+    JsonNode m = summary.path("metrics");
+    if (m.isMissingNode() || !m.isObject()) {
+      throw new HarnessException("k6 summary has no metrics");
+    }
+    double duration = durationSeconds;
+    return new Result(
+        thresholdsPassed,
+        count(m, "http_reqs{stage:measured}") / duration,
+        count(m, "orders_created{stage:measured}") / duration,
+        trend(m, "http_req_duration{stage:measured}", "p(50)"),
+        trend(m, "http_req_duration{stage:measured}", "p(95)"),
+        trend(m, "http_req_duration{stage:measured}", "p(99)"),
+        trend(m, "http_req_duration{stage:measured}", "p(99.9)"),
+        trend(m, "order_duration{stage:measured}", "p(99)"),
+        m.path("journey_errors{stage:measured}").path("values").path("rate").asDouble(0),
+        (long) count(m, "dropped_iterations{scenario:measured}"),
+        (long) count(m, "orders_created"),
+        (long) count(m, "orders_sold_out"),
+        k6Version);
+  }
+
+  @Override
+  public String version() {
     try {
       Process p = new ProcessBuilder(k6.toString(), "version").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes()).strip();

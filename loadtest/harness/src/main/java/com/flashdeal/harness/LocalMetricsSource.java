@@ -49,7 +49,11 @@ final class LocalMetricsSource implements MetricsSource {
       figures.put(
           name,
           new ServiceFigures(
-              window.quantileMs(0.99), window.count(), cpu, pid == null ? -1 : peakRssMib(pid)));
+              window.quantileMs(0.99),
+              window.count(),
+              -1,
+              cpu,
+              pid == null ? -1 : peakRssMib(pid)));
     }
     return figures;
   }

@@ -80,6 +80,14 @@ final class Report {
             "rss:" + service,
             Stat.of(of.stream().map(r -> r.services().get(service).peakRssMib()).toList()));
         s.put(
+            "serverErrors:" + service,
+            Stat.of(
+                of.stream()
+                    // -1 = this platform does not know (local): shown as "–", not as a number
+                    .map(r -> r.services().get(service).serverErrors())
+                    .map(e -> e < 0 ? Double.NaN : (double) e)
+                    .toList()));
+        s.put(
             "serverP99:" + service,
             Stat.of(of.stream().map(r -> r.services().get(service).serverP99Ms()).toList()));
       }
@@ -163,7 +171,7 @@ final class Report {
       md.append("\n");
     }
     md.append(
-        "\n## Per service (median [min–max])\n\n| variant | service | server p99 | CPU s in window | peak RSS |\n|---|---|---|---|---|\n");
+        "\n## Per service (median [min–max])\n\n| variant | service | server p99 | server errors | CPU s in window | peak RSS |\n|---|---|---|---|---|---|\n");
     serviceRows(runs, variants, stats)
         .forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
     md.append("\n## Comparisons\n\n");
@@ -178,8 +186,8 @@ final class Report {
   }
 
   /**
-   * variant, service, server p99, CPU seconds, peak RSS — one row per service of each variant, for
-   * both renderings.
+   * variant, service, server p99, server errors, CPU seconds, peak RSS — one row per service of
+   * each variant, for both renderings.
    */
   private static List<List<String>> serviceRows(
       List<RunResult> runs, List<String> variants, Map<String, Map<String, Stat>> stats) {
@@ -198,6 +206,7 @@ final class Report {
                 v,
                 service,
                 st.get("serverP99:" + service).text("ms"),
+                st.get("serverErrors:" + service).text(""),
                 st.get("cpu:" + service).text("s"),
                 st.get("rss:" + service).text("MiB")));
       }
@@ -258,7 +267,7 @@ final class Report {
           chart(m.title() + " (" + m.unit() + ")", variants, v -> stats.get(v).get(m.key()), runs));
     }
     h.append(
-        "</div><h2>Per service</h2><table><tr><th>variant</th><th>service</th><th>server p99</th><th>CPU s</th><th>peak RSS</th></tr>");
+        "</div><h2>Per service</h2><table><tr><th>variant</th><th>service</th><th>server p99</th><th>server errors</th><th>CPU s</th><th>peak RSS</th></tr>");
     serviceRows(runs, variants, stats)
         .forEach(
             row ->

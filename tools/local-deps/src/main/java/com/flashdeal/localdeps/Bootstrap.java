@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  * <p>Isolation comes from revoking CONNECT from PUBLIC on every service database (and on the
  * maintenance database), so a role can connect only to the database it owns.
  */
-final class Bootstrap {
+public final class Bootstrap {
   private Bootstrap() {}
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-  static String identifier(String name) {
+  public static String identifier(String name) {
     if (!IDENTIFIER.matcher(name).matches()) {
       throw new DepsException("'" + name + "' is not a plain lower-case SQL identifier");
     }
@@ -31,7 +31,7 @@ final class Bootstrap {
   }
 
   /** Statements run as the superuser while connected to the maintenance database. */
-  static List<String> roleAndDatabase(ServiceDatabase db, boolean databaseExists) {
+  public static List<String> roleAndDatabase(ServiceDatabase db, boolean databaseExists) {
     String role = identifier(db.role());
     String database = identifier(db.database());
     List<String> sql = new ArrayList<>();
