@@ -20,12 +20,10 @@ interface ChartInstaller {
   static ChartInstaller helm(Path repo, KubernetesSettings settings, Path kubeconfig) {
     Path umbrella = repo.resolve("charts/flashdeal");
     return new ChartInstaller() {
-      private boolean vendored;
-
       @Override
       public void install(String variant) {
         Path values = valuesFile(repo, variant);
-        vendorDependencies();
+        vendorDependencies(repo);
         new Helm(umbrella)
             .upgrade()
             .install()
@@ -45,24 +43,30 @@ interface ChartInstaller {
             .ignoreNotFound()
             .call();
       }
-
-      /** Library into each service chart first, then the service charts into the umbrella. */
-      private void vendorDependencies() {
-        if (vendored) {
-          return;
-        }
-        for (String chart :
-            List.of("gateway", "auth-service", "product-service", "order-service")) {
-          new Helm(repo.resolve("charts").resolve(chart))
-              .dependency()
-              .update()
-              .skipRefresh()
-              .call();
-        }
-        new Helm(umbrella).dependency().update().skipRefresh().call();
-        vendored = true;
-      }
     };
+  }
+
+  /**
+   * helm dependency update, offline (file:// repositories): the library into each service chart
+   * first, then the service charts into the umbrella. Helm's named templates are global, so a stale
+   * library copy in one service chart would silently win for all of them.
+   */
+  static void vendorDependencies(Path repo) {
+    for (String chart : List.of("gateway", "auth-service", "product-service", "order-service")) {
+      new Helm(repo.resolve("charts").resolve(chart)).dependency().update().skipRefresh().call();
+    }
+    new Helm(repo.resolve("charts/flashdeal")).dependency().update().skipRefresh().call();
+  }
+
+  /** helm template of the umbrella chart for a variant (what install would apply). */
+  static String render(Path repo, KubernetesSettings settings, String variant) {
+    vendorDependencies(repo);
+    return new Helm(repo.resolve("charts/flashdeal"))
+        .template()
+        .withName(settings.release())
+        .withNamespace(settings.namespace())
+        .withValuesFile(valuesFile(repo, variant))
+        .call();
   }
 
   static Path valuesFile(Path repo, String variant) {
