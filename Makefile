@@ -101,3 +101,64 @@ status: $(BUILT) ## Show the running system and each service's memory
 .PHONY: clean
 clean: ## Remove build output
 	$(MVN) -q clean
+
+# ---- Kubernetes (kind) -------------------------------------------------------------------------------------------
+# Needs Docker, kubectl and openssl; helm and kind are built with Go when missing (tools/bin/ensure-go-tool).
+KIND_CLUSTER ?= flashdeal
+KUBE_CONTEXT ?= kind-$(KIND_CLUSTER)
+SERVICES := gateway auth-service product-service order-service
+IMAGE_TAG ?= dev
+HELM = $(shell tools/bin/ensure-go-tool helm)
+KIND = $(shell tools/bin/ensure-go-tool kind)
+KUBECTL := kubectl --context $(KUBE_CONTEXT)
+
+.PHONY: k8s-tools
+k8s-tools:
+	@for t in docker kubectl openssl; do command -v $$t >/dev/null || { echo "make: $$t is required for the kind path (see README)"; exit 1; }; done
+	@docker info >/dev/null 2>&1 || { echo "make: the Docker daemon is not reachable (docker info failed)"; exit 1; }
+
+.PHONY: images
+images: $(BUILT) ## Build the four service images with Jib into the local Docker daemon (flashdeal/<service>:dev, OTel agent inside)
+	$(MVN) -Pimages -pl $(subst $(eval) ,$(comma),$(addprefix services/,$(SERVICES))) package jib:dockerBuild -DskipTests -Dspotless.check.skip=true -Dflashdeal.image.tag=$(IMAGE_TAG)
+
+comma := ,
+
+.PHONY: charts-deps
+charts-deps: ## Vendor the library chart into each service chart, then the service charts into charts/flashdeal
+	@for c in $(SERVICES) flashdeal; do $(HELM) dependency update charts/$$c >/dev/null; done
+
+.PHONY: charts-lint
+charts-lint: charts-deps ## helm lint --strict and helm template of every chart and every variant file (the helm CLI)
+	@for c in $(SERVICES) flashdeal; do $(HELM) lint --strict charts/$$c; done
+	@for f in charts/flashdeal/values-*.yaml; do $(HELM) lint --strict charts/flashdeal -f $$f && $(HELM) template flashdeal charts/flashdeal -n flashdeal -f $$f >/dev/null && echo "ok: $$f"; done
+
+.PHONY: kind-up
+kind-up: k8s-tools images charts-deps ## Create the kind cluster with PostgreSQL, Redis, SigNoz and the images loaded (idempotent)
+	@$(KIND) get clusters 2>/dev/null | grep -qx $(KIND_CLUSTER) || $(KIND) create cluster --name $(KIND_CLUSTER) --config kind-config.yaml --wait 120s
+	$(KUBECTL) apply -f k8s/namespaces.yaml
+	KUBE_CONTEXT=$(KUBE_CONTEXT) k8s/bootstrap-secrets.sh
+	$(KUBECTL) apply -f k8s/postgres.yaml -f k8s/redis.yaml
+	$(KUBECTL) -n flashdeal-infra rollout status statefulset/postgres --timeout=300s
+	$(KUBECTL) -n flashdeal-infra rollout status deployment/redis --timeout=300s
+	$(HELM) repo add signoz https://charts.signoz.io --force-update >/dev/null
+	$(HELM) upgrade --install signoz signoz/signoz --kube-context $(KUBE_CONTEXT) -n signoz -f observability/signoz-values.yaml --wait --timeout 20m
+	$(KIND) load docker-image --name $(KIND_CLUSTER) $(addprefix flashdeal/,$(addsuffix :$(IMAGE_TAG),$(SERVICES)))
+	@echo "kind-up: cluster $(KIND_CLUSTER) ready; next: make deploy VARIANT=$(VARIANT) or make bench-k8s"
+
+.PHONY: deploy
+deploy: charts-deps ## Install or upgrade the system on the cluster as VARIANT (helm upgrade --install --wait), then helm test
+	$(HELM) upgrade --install flashdeal charts/flashdeal --kube-context $(KUBE_CONTEXT) -n flashdeal -f charts/flashdeal/values-$(VARIANT).yaml --wait --timeout 10m
+	$(HELM) test flashdeal --kube-context $(KUBE_CONTEXT) -n flashdeal
+	@echo "deploy: $(VARIANT) is up; gateway at http://127.0.0.1:30080"
+
+.PHONY: bench-k8s
+bench-k8s: $(BUILT) charts-deps ## The benchmark on the cluster: Helm per variant, k6 as a Job, server figures from SigNoz
+	@$(KUBECTL) version >/dev/null && $(JAVA) -jar $(HARNESS_JAR) run --platform kubernetes $(BENCH_ARGS)
+
+.PHONY: kind-down
+kind-down: ## Delete the kind cluster (everything in it is gone)
+	$(KIND) delete cluster --name $(KIND_CLUSTER)
+
+.PHONY: lint-workflows
+lint-workflows: ## actionlint on .github/workflows (built with Go when missing)
+	"$$(tools/bin/ensure-go-tool actionlint)" -no-color
