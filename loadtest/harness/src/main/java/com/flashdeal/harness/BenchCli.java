@@ -113,7 +113,7 @@ public final class BenchCli {
         if (platform.equals("local")) {
           com.flashdeal.launcher.Variant.load(launcher.variantsDir(), v);
         } else {
-          ChartInstaller.valuesFile(repo, v);
+          HelmCharts.valuesFile(repo, v);
         }
       }
       Bench.Settings settings =
@@ -161,7 +161,6 @@ public final class BenchCli {
                   ChartInstaller.helm(repo, k8s, kubeconfig()),
                   k8s,
                   Duration.ofSeconds(2),
-                  signoz.metrics()::measuring,
                   System.out::println)) {
             ((KubernetesPlatform) p).preflight();
             results = new Bench(p, signoz.metrics(), k6Job, System.out::println).run(settings, dir);

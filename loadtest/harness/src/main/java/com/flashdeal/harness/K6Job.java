@@ -159,7 +159,7 @@ final class K6Job implements LoadGenerator {
       if (System.nanoTime() > deadline) {
         throw new HarnessException("k6 Job " + name + " did not finish within " + limit);
       }
-      sleep();
+      Waiting.sleep(poll);
     }
   }
 
@@ -210,15 +210,6 @@ final class K6Job implements LoadGenerator {
 
   private static boolean positive(Integer n) {
     return n != null && n > 0;
-  }
-
-  private void sleep() {
-    try {
-      Thread.sleep(poll);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HarnessException("interrupted");
-    }
   }
 
   @Override

@@ -49,20 +49,17 @@ final class KubernetesPlatform implements Platform {
   private final Duration poll;
   private final Consumer<String> progress;
   private final List<LocalPortForward> forwards = new ArrayList<>();
-  private final Consumer<String> onDeploy;
 
   KubernetesPlatform(
       KubernetesClient client,
       ChartInstaller charts,
       KubernetesSettings settings,
       Duration poll,
-      Consumer<String> onDeploy,
       Consumer<String> progress) {
     this.client = client;
     this.charts = charts;
     this.settings = settings;
     this.poll = poll;
-    this.onDeploy = onDeploy;
     this.progress = progress;
   }
 
@@ -136,12 +133,23 @@ final class KubernetesPlatform implements Platform {
         "    helm upgrade --install " + settings.release() + " (values-" + variant + ".yaml)");
     charts.install(variant);
     awaitRollout(settings.rolloutTimeout());
-    onDeploy.accept(variant);
     LocalPortForward gateway = remember(forward(settings.namespace(), "gateway", 8080));
     LocalPortForward pg = remember(forward(settings.infraNamespace(), "postgres", 5432));
     Map<String, URI> services = new LinkedHashMap<>();
-    for (io.fabric8.kubernetes.api.model.apps.Deployment d : releaseDeployments()) {
-      services.put(d.getMetadata().getName(), URI.create("http://" + d.getMetadata().getName()));
+    for (io.fabric8.kubernetes.api.model.Service s :
+        client
+            .services()
+            .inNamespace(settings.namespace())
+            .withLabel("app.kubernetes.io/instance", settings.release())
+            .list()
+            .getItems()) {
+      services.put(
+          s.getMetadata().getName(),
+          URI.create(
+              "http://"
+                  + s.getMetadata().getName()
+                  + ":"
+                  + s.getSpec().getPorts().getFirst().getPort()));
     }
     Map<String, Database> dbs = new LinkedHashMap<>();
     for (ServiceDatabase db : databases()) {
@@ -150,6 +158,7 @@ final class KubernetesPlatform implements Platform {
           new Database(db.jdbcUrl("127.0.0.1", pg.getLocalPort()), db.role(), db.password()));
     }
     return new Deployment(
+        variant,
         URI.create("http://127.0.0.1:" + gateway.getLocalPort()),
         field(settings.namespace(), "flashdeal-admin", "email"),
         field(settings.namespace(), "flashdeal-admin", "password"),
@@ -187,32 +196,10 @@ final class KubernetesPlatform implements Platform {
         return;
       }
       for (Pod pod : releasePods()) {
-        List<ContainerStatus> statuses =
-            pod.getStatus() == null ? List.of() : pod.getStatus().getContainerStatuses();
-        for (ContainerStatus cs : statuses) {
-          ContainerStateWaiting w = cs.getState() == null ? null : cs.getState().getWaiting();
-          if (w == null) {
-            continue;
-          }
-          boolean crashLooping =
-              "CrashLoopBackOff".equals(w.getReason())
-                  && cs.getRestartCount() != null
-                  && cs.getRestartCount() >= 3;
-          if (HOPELESS.contains(w.getReason()) || crashLooping) {
-            throw new HarnessException(
-                "pod "
-                    + pod.getMetadata().getName()
-                    + " cannot start: "
-                    + w.getReason()
-                    + (w.getMessage() == null ? "" : " (" + w.getMessage() + ")")
-                    + (w.getReason().contains("Image")
-                        ? "; build and load the images with `make images`"
-                        : "; see `kubectl logs -n "
-                            + settings.namespace()
-                            + " "
-                            + pod.getMetadata().getName()
-                            + "`"));
-          }
+        String reason = hopeless(pod);
+        if (reason != null) {
+          throw new HarnessException(
+              "pod " + pod.getMetadata().getName() + " cannot start: " + reason);
         }
       }
       if (System.nanoTime() > deadline) {
@@ -224,8 +211,36 @@ final class KubernetesPlatform implements Platform {
                 + " s; waiting for "
                 + (all.isEmpty() ? "any Deployment to appear" : String.join(", ", pending)));
       }
-      sleep();
+      Waiting.sleep(poll);
     }
+  }
+
+  /** Why a pod will not start by itself (with the hint to fix it), or null while it may still. */
+  private String hopeless(Pod pod) {
+    List<ContainerStatus> statuses =
+        pod.getStatus() == null ? List.of() : pod.getStatus().getContainerStatuses();
+    for (ContainerStatus cs : statuses) {
+      ContainerStateWaiting w = cs.getState() == null ? null : cs.getState().getWaiting();
+      if (w == null) {
+        continue;
+      }
+      boolean crashLooping =
+          "CrashLoopBackOff".equals(w.getReason())
+              && cs.getRestartCount() != null
+              && cs.getRestartCount() >= 3;
+      if (HOPELESS.contains(w.getReason()) || crashLooping) {
+        return w.getReason()
+            + (w.getMessage() == null ? "" : " (" + w.getMessage() + ")")
+            + (w.getReason().contains("Image")
+                ? "; build and load the images with `make images`"
+                : "; see `kubectl logs -n "
+                    + settings.namespace()
+                    + " "
+                    + pod.getMetadata().getName()
+                    + "`");
+      }
+    }
+    return null;
   }
 
   static boolean rolledOut(io.fabric8.kubernetes.api.model.apps.Deployment d) {
@@ -253,7 +268,7 @@ final class KubernetesPlatform implements Platform {
                 + timeout.toSeconds()
                 + " s after uninstall");
       }
-      sleep();
+      Waiting.sleep(poll);
     }
   }
 
@@ -328,14 +343,5 @@ final class KubernetesPlatform implements Platform {
 
   private static int orZero(Integer n) {
     return n == null ? 0 : n;
-  }
-
-  private void sleep() {
-    try {
-      Thread.sleep(poll);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HarnessException("interrupted");
-    }
   }
 }

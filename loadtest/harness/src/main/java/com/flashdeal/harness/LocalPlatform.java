@@ -47,6 +47,7 @@ final class LocalPlatform implements Platform {
           new Database(db.jdbcUrl(deps.host(), deps.postgresPort()), db.role(), db.password()));
     }
     return new Deployment(
+        variant,
         system.gateway(),
         system.adminEmail(),
         system.adminPassword(),

@@ -24,6 +24,7 @@ public interface Platform extends AutoCloseable {
   }
 
   /**
+   * @param variant the variant running (telemetry carries it as deployment.environment)
    * @param gateway the public entry point
    * @param adminEmail / adminPassword the bootstrapped admin used for seeding
    * @param services service name to its base URL (for server-side metrics)
@@ -31,6 +32,7 @@ public interface Platform extends AutoCloseable {
    * @param databases service name to JDBC URL, user and password for the oracle's read-only queries
    */
   record Deployment(
+      String variant,
       URI gateway,
       String adminEmail,
       String adminPassword,

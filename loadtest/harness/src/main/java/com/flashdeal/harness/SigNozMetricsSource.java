@@ -28,9 +28,6 @@ final class SigNozMetricsSource implements MetricsSource {
   private final String apiKey;
   private final Duration ingestDelay;
 
-  /** The variant being measured; set by the platform when it deploys one. */
-  private volatile String variant;
-
   SigNozMetricsSource(URI base, String apiKey, Duration ingestDelay) {
     this.base = base;
     this.apiKey = apiKey;
@@ -39,16 +36,9 @@ final class SigNozMetricsSource implements MetricsSource {
 
   record Window(Instant at, String variant) implements Snapshot {}
 
-  void measuring(String variant) {
-    this.variant = variant;
-  }
-
   @Override
   public Snapshot capture(Platform.Deployment deployment) {
-    if (variant == null) {
-      throw new HarnessException("SigNoz metrics: no variant deployed");
-    }
-    return new Window(Instant.now(), variant);
+    return new Window(Instant.now(), deployment.variant());
   }
 
   @Override
@@ -56,12 +46,7 @@ final class SigNozMetricsSource implements MetricsSource {
     Window from = (Window) before;
     Window to = (Window) after;
     // Spans are exported in batches (agent) and flushed by the collector: give them time to land.
-    try {
-      Thread.sleep(ingestDelay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HarnessException("interrupted");
-    }
+    Waiting.sleep(ingestDelay);
     return query(from.variant(), from.at(), to.at());
   }
 

@@ -30,7 +30,6 @@ class KubernetesPlatformTest {
 
   private static final KubernetesSettings SETTINGS = KubernetesSettings.from(Map.of());
   private final List<String> progress = new ArrayList<>();
-  private final List<String> deployed = new ArrayList<>();
 
   /** Applies the rendered chart through the client; uninstall deletes what it applied. */
   private final ChartInstaller rendered =
@@ -39,7 +38,7 @@ class KubernetesPlatformTest {
 
         @Override
         public void install(String variant) {
-          String manifest = ChartInstaller.render(repo(), SETTINGS, variant);
+          String manifest = HelmCharts.render(repo(), SETTINGS, variant);
           for (HasMetadata o :
               client.load(new java.io.ByteArrayInputStream(manifest.getBytes())).items()) {
             applied.add(client.resource(o).inNamespace(SETTINGS.namespace()).create());
@@ -57,8 +56,7 @@ class KubernetesPlatformTest {
     KubernetesSettings s =
         KubernetesSettings.from(
             Map.of("FLASHDEAL_K8S_ROLLOUT_TIMEOUT_SECONDS", Long.toString(timeout.toSeconds())));
-    return new KubernetesPlatform(
-        client, rendered, s, Duration.ofMillis(50), deployed::add, progress::add);
+    return new KubernetesPlatform(client, rendered, s, Duration.ofMillis(50), progress::add);
   }
 
   private static Path repo() {

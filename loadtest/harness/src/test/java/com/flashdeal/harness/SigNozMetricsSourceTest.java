@@ -139,10 +139,29 @@ class SigNozMetricsSourceTest {
   void snapshotsBracketTheWindow() throws IOException {
     var source =
         new SigNozMetricsSource(serve(200, "scalar-three-services.json"), "", Duration.ZERO);
-    source.measuring("phase1-db-atomic");
-    var before = source.capture(null);
-    var after = source.capture(null);
+    var deployment =
+        new Platform.Deployment(
+            "phase1-db-atomic",
+            URI.create("http://127.0.0.1:1"),
+            "",
+            "",
+            Map.of(),
+            Map.of(),
+            Map.of());
+    var before = source.capture(deployment);
+    var after = source.capture(deployment);
     assertThat(source.between(before, after)).containsKey("gateway");
+    assertThat(
+            bodies
+                .getFirst()
+                .path("compositeQuery")
+                .path("queries")
+                .get(0)
+                .path("spec")
+                .path("filter")
+                .path("expression")
+                .asText())
+        .contains("deployment.environment = 'phase1-db-atomic'");
     assertThat(bodies.getFirst().path("start").asLong())
         .isLessThanOrEqualTo(bodies.getFirst().path("end").asLong());
   }

@@ -1,0 +1,17 @@
+package com.flashdeal.harness;
+
+import java.time.Duration;
+
+/** The harness's one way to pause: an interrupt ends the run with a HarnessException. */
+final class Waiting {
+  private Waiting() {}
+
+  static void sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HarnessException("interrupted");
+    }
+  }
+}
