@@ -7,11 +7,14 @@ SELECT quantity, remaining,
   FROM deal d
  WHERE d.id = :dealId;
 
--- name: OrderLedger :one
-SELECT count(*) AS orders,
-       COALESCE(SUM(quantity), 0) AS units,
-       COALESCE((SELECT MAX(u.units) FROM (SELECT SUM(quantity) AS units FROM customer_order
-                                           WHERE deal_id = :dealId AND status = 'CONFIRMED' GROUP BY user_id) u), 0) AS max_per_user
-  FROM customer_order
+-- Units held for an order id: the oracle matches them against order-service's orders (no cross-database join).
+-- name: HeldReservations :many
+SELECT order_id, quantity
+  FROM reservation
  WHERE deal_id = :dealId
-   AND status = 'CONFIRMED';
+   AND status = 'RESERVED';
+
+-- name: StoredOrders :many
+SELECT id, user_id, deal_id, quantity, status
+  FROM customer_order
+ WHERE deal_id = :dealId;

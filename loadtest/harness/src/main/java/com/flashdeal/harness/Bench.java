@@ -1,124 +1,337 @@
 package com.flashdeal.harness;
 
+import com.flashdeal.harness.capacity.CapacityResult;
+import com.flashdeal.harness.capacity.KneeSearch;
+import com.flashdeal.harness.capacity.PgBench;
+import com.flashdeal.harness.load.LoadGenerator;
+import com.flashdeal.harness.load.LoadRequest;
+import com.flashdeal.harness.load.LoadResult;
+import com.flashdeal.harness.load.SaleFigures;
+import com.flashdeal.harness.load.Scenario;
+import com.flashdeal.harness.load.Vus;
+import com.flashdeal.harness.metrics.MachineLoad;
+import com.flashdeal.harness.metrics.MetricsSource;
+import com.flashdeal.harness.metrics.Procfs;
+import com.flashdeal.harness.oracle.Oracle;
+import com.flashdeal.harness.platform.Platform;
+import com.flashdeal.harness.seed.Deals;
+import com.flashdeal.harness.seed.UserPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/** reset → deploy → seed → k6 → collect → oracle → stop, for every variant and repeat. */
-final class Bench {
-  record Settings(
+/**
+ * Drives a bench: users once, then per round and variant a fresh deployment (the cold sale), a
+ * state reset and warm-up traffic on the same JVMs, and the warm sale; or the knee searches. Rounds
+ * interleave the variants, so slow drift of the machine does not favour one of them.
+ */
+public final class Bench {
+
+  /**
+   * @param stock S: units of the hot deal
+   * @param users U: arrivals of a sale, one user each (about 10 x S)
+   * @param rate R: arrivals per second
+   * @param warmupSeconds warm-up traffic on the order path before each warm sale
+   * @param cold also measure the sale right after the services start
+   * @param reuseUsers keep the auth database and the users file of an earlier bench
+   */
+  public record Settings(
+      String scenario,
       List<String> variants,
       int repeat,
-      int rate,
-      int warmupSeconds,
-      int durationSeconds,
       int stock,
-      int perUserLimit) {
-    /**
-     * Every arrival needs its own user: the warm-up at half rate (one second of margin, as in
-     * flash-sale.js) plus the measured stage, and a little more in case k6 starts an extra
-     * iteration.
-     */
-    int users() {
-      return Math.max(1, rate / 2) * (warmupSeconds + 1)
-          + (int) Math.ceil(rate * durationSeconds * 1.05)
-          + 5;
-    }
-  }
+      int users,
+      int rate,
+      int perUserLimit,
+      int warmupSeconds,
+      boolean cold,
+      boolean reuseUsers,
+      double sloMs,
+      double loginSloMs,
+      int stepSeconds,
+      int startRate,
+      int maxRate) {}
 
+  /** What a bench produced, for the report. */
+  public record Outcome(
+      List<RunResult> sales,
+      List<CapacityResult> capacity,
+      PgBench pgbench,
+      UserPool.Seeding seeding) {}
+
+  private static final int REQUEST_TIMEOUT_SECONDS = 10;
+  private static final Duration SETTLE = Duration.ofSeconds(15);
+
+  private final Path repo;
   private final Platform platform;
   private final MetricsSource metrics;
   private final LoadGenerator k6;
   private final Consumer<String> progress;
+  private final boolean localPgBench;
 
-  Bench(Platform platform, MetricsSource metrics, LoadGenerator k6, Consumer<String> progress) {
+  public Bench(
+      Path repo,
+      Platform platform,
+      MetricsSource metrics,
+      LoadGenerator k6,
+      boolean localPgBench,
+      Consumer<String> progress) {
+    this.repo = repo;
     this.platform = platform;
     this.metrics = metrics;
     this.k6 = k6;
+    this.localPgBench = localPgBench;
     this.progress = progress;
   }
 
-  List<RunResult> run(Settings s, Path reportDir) throws Exception {
+  public Outcome run(Settings s, Path reportDir) throws Exception {
+    platform.prepare(s.reuseUsers());
+    UserPool pool = new UserPool(repo.resolve(".flashdeal/bench/users.json"), progress);
+    int needed = s.scenario().equals("sale") ? s.users() : Math.max(s.users(), 200);
+    // Users are seeded on a deployment of their own, so the first cold sale meets JVMs that have
+    // not served a single request.
+    progress.accept("bench: users (" + needed + ")");
+    Platform.Deployment seedDeployment = platform.deploy(s.variants().getFirst());
+    UserPool.Seeding seeding = pool.ensure(seedDeployment.gateway(), needed, Duration.ofMinutes(5), s.reuseUsers());
+    progress.accept(
+        "bench: %d users ready (%d signed up, %d logged in) in %.1f s"
+            .formatted(seeding.users(), seeding.signedUp(), seeding.loggedIn(), seeding.seconds()));
+    Path users = pool.writeSlice(reportDir.resolve("users.json"), 0, needed);
+    return switch (s.scenario()) {
+      case "sale" -> new Outcome(sales(s, pool, users, reportDir), List.of(), null, seeding);
+      case "capacity" -> {
+        PgBench pg = localPgBench ? pgbench(seedDeployment) : null;
+        platform.stop();
+        yield new Outcome(List.of(), capacity(s, pool, users, reportDir), pg, seeding);
+      }
+      case "login" -> {
+        platform.stop();
+        yield new Outcome(List.of(), List.of(login(s, users, reportDir)), null, seeding);
+      }
+      default -> throw new HarnessException("unknown scenario " + s.scenario());
+    };
+  }
+
+  private List<RunResult> sales(Settings s, UserPool pool, Path users, Path reportDir) throws Exception {
     List<RunResult> results = new ArrayList<>();
     int total = s.variants().size() * s.repeat();
     int n = 0;
-    for (int r = 1; r <= s.repeat(); r++) {
-      // Repeats interleave the variants, so slow drift of the machine does not favour one variant.
+    for (int round = 1; round <= s.repeat(); round++) {
       for (String variant : s.variants()) {
         n++;
-        String label = "[%d/%d] %s repeat %d".formatted(n, total, variant, r);
-        Path dir = Files.createDirectories(reportDir.resolve("runs").resolve(variant + "-" + r));
-        progress.accept(label + ": reset");
-        platform.reset();
-        long t0 = System.nanoTime();
+        String label = "[%d/%d] %s round %d".formatted(n, total, variant, round);
         progress.accept(label + ": deploy");
+        long t0 = System.nanoTime();
         Platform.Deployment d = platform.deploy(variant);
         double startup = (System.nanoTime() - t0) / 1e9;
-        try {
-          progress.accept(label + ": seed (deal of " + s.stock() + ", " + s.users() + " users)");
-          Seeder.Scene scene =
-              new Seeder(d.gateway()).seed(d, s.stock(), s.perUserLimit(), s.users(), dir);
-          progress.accept(
-              label
-                  + ": k6 "
-                  + s.warmupSeconds()
-                  + " s warm-up + "
-                  + s.durationSeconds()
-                  + " s at "
-                  + s.rate()
-                  + "/s");
-          var run =
-              java.util.concurrent.CompletableFuture.supplyAsync(
-                  () ->
-                      k6.run(
-                          d.gateway(),
-                          scene,
-                          s.rate(),
-                          s.warmupSeconds(),
-                          s.durationSeconds(),
-                          dir),
-                  task -> Thread.ofVirtual().start(task));
-          // The server-side window is the measured stage: capture once the warm-up is over.
-          Thread.sleep(s.warmupSeconds() * 1000L);
-          MetricsSource.Snapshot before = metrics.capture(d);
-          K6Runner.Result client;
-          try {
-            client = run.join();
-          } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-          }
-          MetricsSource.Snapshot after = metrics.capture(d);
-          var services = metrics.between(before, after);
-          Oracle.Verdict verdict = new Oracle().check(d, scene, client);
-          String status =
-              !verdict.passed() ? "FAILED" : client.thresholdsPassed() ? "PASSED" : "INVALID";
-          progress.accept(
-              "%s: %s — %.1f req/s, goodput %.1f orders/s, p99 %.0f ms%s"
-                  .formatted(
-                      label,
-                      status,
-                      client.rps(),
-                      client.goodput(),
-                      client.p99Ms(),
-                      verdict.passed() ? "" : " — " + String.join("; ", verdict.violations())));
-          results.add(
-              new RunResult(
-                  variant,
-                  r,
-                  status,
-                  verdict.violations(),
-                  client,
-                  services,
-                  verdict.ledger(),
-                  startup));
-        } finally {
-          progress.accept(label + ": stop");
-          platform.stop();
+        pool.renew(d.gateway(), Duration.ofMinutes(3), users);
+        platform.resetState(d);
+        if (s.cold()) {
+          results.add(sale(s, d, users, dir(reportDir, variant, round, RunResult.COLD), label + " cold", round, RunResult.COLD, startup));
+          platform.resetState(d);
         }
+        warmUp(s, d, users, dir(reportDir, variant, round, "warmup"), label);
+        platform.resetState(d);
+        results.add(sale(s, d, users, dir(reportDir, variant, round, RunResult.WARM), label + " warm", round, RunResult.WARM, startup));
       }
     }
+    platform.stop();
     return results;
+  }
+
+  private static Path dir(Path reportDir, String variant, int round, String phase) throws Exception {
+    return Files.createDirectories(reportDir.resolve("runs").resolve(variant + "-" + round + "-" + phase));
+  }
+
+  private RunResult sale(
+      Settings s, Platform.Deployment d, Path users, Path dir, String label, int round, String phase, double startup) {
+    Deals.Deal deal = new Deals(d).open(s.stock(), s.perUserLimit());
+    int seconds = (int) Math.ceil((double) s.users() / s.rate());
+    Map<String, String> env = new HashMap<>();
+    env.put("DEAL_ID", Long.toString(deal.id()));
+    env.put("RATE", Integer.toString(s.rate()));
+    env.put("ARRIVALS", Integer.toString(s.users()));
+    env.put("RUN_ID", Long.toString(System.currentTimeMillis(), 36));
+    // A sale has few arrivals and the cold one answers in seconds: every arrival gets a VU ready.
+    env.put("PRE_VUS", Integer.toString(Math.min(s.users(), Math.max(Vus.preAllocated(s.rate(), 0.1), s.rate() * 4))));
+    env.put("MAX_VUS", Integer.toString(Vus.max(s.rate(), REQUEST_TIMEOUT_SECONDS, 2000)));
+    env.put("REQUEST_TIMEOUT_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
+    progress.accept(label + ": sale of " + s.stock() + " units, " + s.users() + " arrivals at " + s.rate() + "/s");
+    Window w = measure(d, () -> k6.run(new LoadRequest(Scenario.SALE, d.gateway(), users, env, seconds), dir));
+    LoadResult load = w.load();
+    SaleFigures figures = SaleFigures.of(load.arrivals(), s.stock());
+    Oracle.Verdict verdict =
+        new Oracle().check(d, new Oracle.Observed(deal.id(), s.stock(), s.perUserLimit(), load.arrivals()), SETTLE);
+    long dropped = (long) load.count("dropped_iterations");
+    String status = !verdict.passed() ? "FAILED" : load.valid() ? "PASSED" : "INVALID";
+    RunResult r =
+        new RunResult(
+            d.variant(), round, phase, status, verdict.violations(), figures, verdict.figures(), w.processes(),
+            load.generatorCpuSeconds(), load.generatorPeakRssMib(), dropped, w.machine(), startup);
+    progress.accept(
+        "%s: %s — sold %d/%d in %s, order p99 201 %.0f ms / 409 %.0f ms, %d errors, k6 dropped %d%s%s"
+            .formatted(
+                label,
+                status,
+                figures.created(),
+                s.stock(),
+                Double.isNaN(figures.sellOutSeconds()) ? "(not sold out)" : "%.2f s".formatted(figures.sellOutSeconds()),
+                figures.createdMs().getOrDefault("p99", Double.NaN),
+                figures.soldOutMs().getOrDefault("p99", Double.NaN),
+                figures.errors(),
+                dropped,
+                w.machine().disturbed() ? " — DISTURBED (others used %.2f cores)".formatted(w.machine().othersCores()) : "",
+                verdict.passed() ? "" : " — " + String.join("; ", verdict.violations())));
+    return r;
+  }
+
+  /** Order-path traffic on deals of ample stock, not measured: the JIT compiles the hot path. */
+  private void warmUp(Settings s, Platform.Deployment d, Path users, Path dir, String label) {
+    if (s.warmupSeconds() <= 0) {
+      return;
+    }
+    int rate = Math.max(10, s.rate() / 2);
+    progress.accept(label + ": warm-up " + s.warmupSeconds() + " s at " + rate + "/s");
+    LoadResult r = step(Scenario.CAPACITY, d, users, s.users(), rate, 0, s.warmupSeconds(), dir);
+    progress.accept(
+        "%s: warm-up done, order p99 %.0f ms".formatted(label, r.trend("order_duration{stage:measured}", "p(99)")));
+  }
+
+  private LoadResult step(
+      Scenario scenario, Platform.Deployment d, Path users, int userCount, int rate, int leadIn, int seconds, Path dir) {
+    Map<String, String> env = new HashMap<>();
+    env.put("RATE", Integer.toString(rate));
+    env.put("LEAD_IN_SECONDS", Integer.toString(leadIn));
+    env.put("DURATION_SECONDS", Integer.toString(seconds));
+    env.put("RUN_ID", Long.toString(System.nanoTime(), 36));
+    env.put("PRE_VUS", Integer.toString(Vus.preAllocated(rate, scenario == Scenario.LOGIN ? 0.3 : 0.05)));
+    env.put("MAX_VUS", Integer.toString(Vus.max(rate, REQUEST_TIMEOUT_SECONDS, 2000)));
+    env.put("REQUEST_TIMEOUT_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
+    env.put("GRACEFUL_STOP_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
+    if (scenario == Scenario.CAPACITY) {
+      env.put("LEDGER", "0");
+      // One hot deal at a time: the next opens when the users of the current one are used up.
+      int arrivals = rate * (leadIn + 1) + rate * (seconds + 1);
+      int deals = (int) Math.ceil((double) arrivals / userCount) + 1;
+      Deals opener = new Deals(d);
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < deals; i++) {
+        ids.add(Long.toString(opener.open(Math.min(100_000_000, userCount), 1).id()));
+      }
+      env.put("DEALS", String.join(",", ids));
+    }
+    return k6.run(new LoadRequest(scenario, d.gateway(), users, env, leadIn + seconds), dir);
+  }
+
+  private List<CapacityResult> capacity(Settings s, UserPool pool, Path users, Path reportDir) throws Exception {
+    List<CapacityResult> out = new ArrayList<>();
+    for (String variant : s.variants()) {
+      progress.accept("capacity " + variant + ": deploy");
+      Platform.Deployment d = platform.deploy(variant);
+      pool.renew(d.gateway(), Duration.ofMinutes(10), users);
+      platform.resetState(d);
+      warmUp(s, d, users, dir(reportDir, variant, 0, "warmup"), "capacity " + variant);
+      out.add(knee(Scenario.CAPACITY, "order path", s.sloMs(), s, d, users, reportDir));
+      platform.stop();
+    }
+    return out;
+  }
+
+  private CapacityResult login(Settings s, Path users, Path reportDir) throws Exception {
+    String variant = s.variants().getFirst();
+    progress.accept("login capacity: deploy " + variant + " (auth-service is the same in every variant)");
+    Platform.Deployment d = platform.deploy(variant);
+    CapacityResult r = knee(Scenario.LOGIN, "login", s.loginSloMs(), new Settings(
+        s.scenario(), s.variants(), s.repeat(), s.stock(), s.users(), s.rate(), s.perUserLimit(), s.warmupSeconds(),
+        s.cold(), s.reuseUsers(), s.sloMs(), s.loginSloMs(), s.stepSeconds(), Math.min(s.startRate(), 8), s.maxRate()), d, users, reportDir);
+    platform.stop();
+    return new CapacityResult("auth-service", r.target(), r.sloMs(), r.knee(), r.steps());
+  }
+
+  private CapacityResult knee(
+      Scenario scenario, String target, double slo, Settings s, Platform.Deployment d, Path users, Path reportDir) {
+    List<CapacityResult.StepFigures> figures = new ArrayList<>();
+    String metric = scenario == Scenario.LOGIN ? "login" : "order";
+    KneeSearch.Knee knee =
+        new KneeSearch(s.startRate(), s.maxRate(), 0.1)
+            .search(
+                rate -> {
+                  try {
+                    Path dir = Files.createDirectories(reportDir.resolve("runs").resolve(d.variant() + "-" + metric + "-" + rate + "-" + figures.size()));
+                    Window w = measure(d, () -> step(scenario, d, users, s.users(), rate, 2, s.stepSeconds(), dir));
+                    LoadResult r = w.load();
+                    double p99 = r.trend(metric + "_duration{stage:measured}", "p(99)");
+                    double p50 = r.trend(metric + "_duration{stage:measured}", "p(50)");
+                    double errors = r.rate(metric + "_errors{stage:measured}");
+                    double iterations = r.count("iterations{scenario:measured}");
+                    double dropped = r.count("dropped_iterations{scenario:measured}");
+                    double droppedFraction = dropped / Math.max(1, (double) rate * s.stepSeconds());
+                    List<String> why = new ArrayList<>();
+                    if (!(p99 <= slo)) why.add("p99 %.0f ms > %.0f ms".formatted(p99, slo));
+                    if (errors > 0.01) why.add("errors %.1f %%".formatted(errors * 100));
+                    if (droppedFraction > 0.01) why.add("k6 dropped %.1f %%".formatted(droppedFraction * 100));
+                    boolean passed = why.isEmpty();
+                    double ok = iterations * (1 - errors);
+                    Map<String, Double> cpu = new LinkedHashMap<>();
+                    w.processes().forEach((name, f) -> cpu.put(name, f.cpuSeconds() < 0 ? -1 : f.cpuSeconds() * 1000 / Math.max(1, ok)));
+                    cpu.put("k6", r.generatorCpuSeconds() < 0 ? -1 : r.generatorCpuSeconds() * 1000 / Math.max(1, ok));
+                    CapacityResult.StepFigures f =
+                        new CapacityResult.StepFigures(
+                            rate, passed, false, String.join(", ", why), p50, p99, errors, droppedFraction,
+                            iterations / s.stepSeconds(), cpu, w.machine());
+                    figures.add(f);
+                    progress.accept(
+                        "  %s %d/s: %s — p99 %.1f ms, errors %.2f %%, dropped %.2f %%%s"
+                            .formatted(target, rate, passed ? "meets the SLO" : "fails (" + f.why() + ")", p99, errors * 100,
+                                droppedFraction * 100, w.machine().disturbed() ? " — DISTURBED" : ""));
+                    return new KneeSearch.Step(rate, passed, false, f.why(), f);
+                  } catch (java.io.IOException e) {
+                    throw new HarnessException(e.getMessage(), e);
+                  }
+                });
+    progress.accept(
+        "  %s knee: %d/s%s".formatted(target, knee.knee(), knee.confirmed() ? " (confirmed)" : " (not confirmed)"));
+    List<CapacityResult.StepFigures> steps = new ArrayList<>();
+    for (int i = 0; i < figures.size(); i++) {
+      CapacityResult.StepFigures f = figures.get(i);
+      boolean confirmation = knee.steps().get(i).confirmation();
+      steps.add(new CapacityResult.StepFigures(f.rate(), f.passed(), confirmation, f.why(), f.p50Ms(), f.p99Ms(),
+          f.errorRate(), f.droppedFraction(), f.achievedRate(), f.cpuPerThousand(), f.machine()));
+    }
+    return new CapacityResult(d.variant(), target, slo, knee, steps);
+  }
+
+  private PgBench pgbench(Platform.Deployment d) {
+    Deals.Deal deal = new Deals(d).open(100_000_000, 1);
+    int clients = 10; // the services' Hikari pool size: the most the order path can have in flight
+    progress.accept("pgbench: reserve + order insert, " + clients + " clients each, 15 s");
+    PgBench pg = PgBench.run(repo, d, deal.id(), deal.productId(), clients, 15);
+    progress.accept("pgbench: reserve %.0f tps, order insert %.0f tps".formatted(pg.reserveTps(), pg.insertTps()));
+    return pg;
+  }
+
+  private record Window(LoadResult load, Map<String, MetricsSource.ServiceFigures> processes, MachineLoad machine) {}
+
+  /** Runs k6 with the server-side, process and machine counters captured around it. */
+  private Window measure(Platform.Deployment d, java.util.function.Supplier<LoadResult> run) {
+    long self = ProcessHandle.current().pid();
+    double selfBefore = Procfs.cpuSeconds(self);
+    MachineLoad.Mark mark = MachineLoad.mark();
+    MetricsSource.Snapshot before = metrics.capture(d);
+    LoadResult load = run.get();
+    MetricsSource.Snapshot after = metrics.capture(d);
+    MachineLoad.Mark end = MachineLoad.mark();
+    Map<String, MetricsSource.ServiceFigures> processes = metrics.between(before, after);
+    List<Double> ours = new ArrayList<>();
+    processes.values().forEach(f -> ours.add(f.cpuSeconds()));
+    ours.add(load.generatorCpuSeconds());
+    ours.add(Procfs.cpuSeconds(self) - selfBefore);
+    return new Window(load, processes, mark.until(end, MachineLoad.sum(ours)));
   }
 }

@@ -1,5 +1,18 @@
 package com.flashdeal.harness;
 
+import com.flashdeal.harness.load.K6Job;
+import com.flashdeal.harness.load.K6Runner;
+import com.flashdeal.harness.load.Scenario;
+import com.flashdeal.harness.metrics.LocalMetricsSource;
+import com.flashdeal.harness.metrics.SigNozAccess;
+import com.flashdeal.harness.platform.Platform;
+import com.flashdeal.harness.platform.kubernetes.ChartInstaller;
+import com.flashdeal.harness.platform.kubernetes.HelmCharts;
+import com.flashdeal.harness.platform.kubernetes.KubernetesPlatform;
+import com.flashdeal.harness.platform.kubernetes.KubernetesSettings;
+import com.flashdeal.harness.platform.local.LocalPlatform;
+import com.flashdeal.harness.report.Report;
+import com.flashdeal.harness.report.ReportPng;
 import com.flashdeal.launcher.Launcher;
 import com.flashdeal.localdeps.LocalDeps;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,8 +32,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code make bench}: {@code bench run --platform local --variants … --rate … --duration … --repeat
- * …}.
+ * {@code make bench}: {@code bench run --scenario sale|capacity|login --platform local|kubernetes
+ * --variants … --repeat …}.
  */
 @Command(
     name = "bench",
@@ -53,37 +66,55 @@ public final class BenchCli {
     String platform;
 
     @Option(
+        names = "--scenario",
+        defaultValue = "sale",
+        description = "sale (sell-out, latency by outcome, fairness; cold and warm), capacity (the order path's knee per variant, with pgbench), login (auth's knee)")
+    String scenario;
+
+    @Option(
         names = "--variants",
         split = ",",
         defaultValue = "phase1-db-atomic,phase1-db-lock,phase1-naive")
     List<String> variants;
 
-    @Option(
-        names = "--rate",
-        defaultValue = "10",
-        description = "arrivals per second in the measured stage")
-    int rate;
-
-    @Option(
-        names = "--warmup",
-        defaultValue = "5",
-        description = "warm-up seconds (at half the rate)")
-    int warmup;
-
-    @Option(names = "--duration", defaultValue = "15", description = "measured seconds")
-    int duration;
-
-    @Option(names = "--repeat", defaultValue = "3")
+    @Option(names = "--repeat", defaultValue = "5", description = "rounds (each: every variant, cold and warm sale)")
     int repeat;
 
-    @Option(
-        names = "--stock",
-        defaultValue = "60",
-        description = "units in the hot deal (fewer than arrivals, so it sells out)")
+    @Option(names = "--stock", defaultValue = "100", description = "S: units of the hot deal")
     int stock;
+
+    @Option(names = "--users", defaultValue = "1000", description = "U: arrivals of a sale, one user each (about 10 x S); also the user pool of the capacity search")
+    int users;
+
+    @Option(names = "--rate", defaultValue = "250", description = "R: sale arrivals per second (open model)")
+    int rate;
 
     @Option(names = "--per-user-limit", defaultValue = "1")
     int perUserLimit;
+
+    @Option(names = "--warmup", defaultValue = "6", description = "seconds of order traffic (at R/2, unmeasured) before each warm sale and each knee search")
+    int warmup;
+
+    @Option(names = "--no-cold", description = "skip the cold sale (the one right after the services start)")
+    boolean noCold;
+
+    @Option(names = "--reuse-users", description = "keep the auth database and the users of an earlier bench (.flashdeal/bench/users.json): seeds nothing when they are there")
+    boolean reuseUsers;
+
+    @Option(names = "--slo-ms", defaultValue = "100", description = "capacity: the order p99 a step must meet")
+    double sloMs;
+
+    @Option(names = "--login-slo-ms", defaultValue = "250", description = "login: the login p99 a step must meet")
+    double loginSloMs;
+
+    @Option(names = "--step-seconds", defaultValue = "8", description = "capacity/login: measured seconds per step (after a 2 s lead-in)")
+    int stepSeconds;
+
+    @Option(names = "--start-rate", defaultValue = "50", description = "capacity: first step (doubling from here)")
+    int startRate;
+
+    @Option(names = "--max-rate", defaultValue = "1600", description = "capacity: never step above")
+    int maxRate;
 
     @Option(
         names = "--k6",
@@ -98,8 +129,11 @@ public final class BenchCli {
 
     @Option(
         names = "--expect-pass",
-        description = "exit 1 unless every run PASSED (the CI smoke bench)")
+        description = "exit 1 unless every sale PASSED (the CI smoke bench)")
     boolean expectPass;
+
+    @Option(names = "--png", description = "also render report.png with headless Chromium (if installed)")
+    boolean png;
 
     @Override
     public Integer call() throws Exception {
@@ -116,24 +150,27 @@ public final class BenchCli {
           HelmCharts.valuesFile(repo, v);
         }
       }
+      Scenario.of(scenario); // fail before anything starts
       Bench.Settings settings =
-          new Bench.Settings(variants, repeat, rate, warmup, duration, stock, perUserLimit);
+          new Bench.Settings(
+              scenario, variants, repeat, stock, users, rate, perUserLimit, warmup, !noCold,
+              reuseUsers, sloMs, loginSloMs, stepSeconds, startRate, maxRate);
       Path dir =
           Files.createDirectories(
               repo.resolve(out)
                   .resolve(
                       LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
       System.out.printf(
-          "bench: %s platform, %d variants x %d repeats, %d users per run; report in %s%n",
-          platform, variants.size(), repeat, settings.users(), dir);
+          "bench: %s on the %s platform, %d variant(s) x %d round(s); S=%d units, U=%d arrivals at R=%d/s; report in %s%n",
+          scenario, platform, variants.size(), repeat, stock, users, rate, dir);
       long t0 = System.nanoTime();
-      List<RunResult> results;
+      Bench.Outcome outcome;
       Map<String, Object> environment;
       if (platform.equals("local")) {
-        K6Runner k6Runner = new K6Runner(k6, K6Runner.script(repo));
+        K6Runner k6Runner = new K6Runner(k6, K6Runner.scripts(repo));
         try (Platform p = new LocalPlatform(launcher, System.out::println)) {
-          results =
-              new Bench(p, new LocalMetricsSource(), k6Runner, System.out::println)
+          outcome =
+              new Bench(repo, p, new LocalMetricsSource(), k6Runner, true, System.out::println)
                   .run(settings, dir);
         }
         environment = environment(repo, k6Runner.version());
@@ -151,19 +188,22 @@ public final class BenchCli {
               new K6Job(
                   client,
                   k8s,
-                  K6Runner.script(repo),
+                  K6Runner.scripts(repo),
                   URI.create("http://gateway:8080"),
                   Duration.ofSeconds(2),
                   System.out::println);
-          try (Platform p =
+          KubernetesPlatform kp =
               new KubernetesPlatform(
                   client,
                   ChartInstaller.helm(repo, k8s, kubeconfig()),
                   k8s,
                   Duration.ofSeconds(2),
-                  System.out::println)) {
-            ((KubernetesPlatform) p).preflight();
-            results = new Bench(p, signoz.metrics(), k6Job, System.out::println).run(settings, dir);
+                  System.out::println);
+          try (Platform p = kp) {
+            kp.preflight();
+            outcome =
+                new Bench(repo, p, signoz.metrics(), k6Job, false, System.out::println)
+                    .run(settings, dir);
           }
           environment = environment(repo, k6Job.version());
           environment.put("kubernetes", client.getKubernetesVersion().getGitVersion());
@@ -171,28 +211,31 @@ public final class BenchCli {
           environment.put("nodes", client.nodes().list().getItems().size());
         }
       }
-      Report.write(dir, environment, settings, results);
+      environment.put("seeding", "%d users (%d signed up, %d logged in) in %.1f s".formatted(
+          outcome.seeding().users(), outcome.seeding().signedUp(), outcome.seeding().loggedIn(), outcome.seeding().seconds()));
+      environment.put("benchSeconds", Math.round((System.nanoTime() - t0) / 1e9));
+      Report.write(dir, environment, settings, outcome);
       System.out.printf(
           "bench: done in %.0f s; report: %s%n",
           (System.nanoTime() - t0) / 1e9, dir.resolve("report.html"));
+      if (png) {
+        ReportPng.render(dir.resolve("report.html"), dir.resolve("report.png"), System.out::println);
+      }
+      List<RunResult> results = outcome.sales();
       long failed = results.stream().filter(r -> r.status().equals("FAILED")).count();
       results.stream()
           .filter(r -> !r.status().equals("PASSED"))
           .forEach(
               r ->
                   System.out.println(
-                      "  "
-                          + r.variant()
-                          + " #"
-                          + r.repeat()
-                          + ": "
-                          + r.status()
-                          + " "
-                          + r.violations()));
-      System.out.println(
-          failed == 0
-              ? "bench: every run passed the oracle"
-              : "bench: " + failed + " run(s) FAILED the oracle (expected for phase1-naive)");
+                      "  %s round %d %s: %s %s"
+                          .formatted(r.variant(), r.round(), r.phase(), r.status(), r.violations())));
+      if (!results.isEmpty()) {
+        System.out.println(
+            failed == 0
+                ? "bench: every sale passed the oracle"
+                : "bench: " + failed + " sale(s) FAILED the oracle (expected for phase1-naive)");
+      }
       return expectPass && results.stream().anyMatch(r -> !r.status().equals("PASSED")) ? 1 : 0;
     }
 

@@ -1,20 +1,50 @@
 package com.flashdeal.harness;
 
+import com.flashdeal.harness.load.SaleFigures;
+import com.flashdeal.harness.metrics.MachineLoad;
+import com.flashdeal.harness.metrics.MetricsSource;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One variant, one repeat.
+ * One sale: one variant, one round, cold or warm.
  *
- * @param status PASSED; FAILED when the oracle found a violated invariant; INVALID when k6's
- *     validity thresholds failed
+ * @param status PASSED; FAILED when the oracle found a violated invariant; INVALID when the
+ *     measurement itself failed (k6 dropped arrivals, ran out of users, replayed an order)
+ * @param processes per process (services, postgresql, redis): server p99, CPU in the window, RSS
+ * @param generatorCpuSeconds k6's own CPU over the sale (it shares the cores)
+ * @param droppedArrivals arrivals k6 could not start in time (a saturated generator)
+ * @param startupSeconds how long the deployment took to become ready (cold runs)
  */
-record RunResult(
+public record RunResult(
     String variant,
-    int repeat,
+    int round,
+    String phase,
     String status,
     List<String> violations,
-    K6Runner.Result client,
-    Map<String, MetricsSource.ServiceFigures> services,
+    SaleFigures sale,
     Map<String, Long> ledger,
-    double startupSeconds) {}
+    Map<String, MetricsSource.ServiceFigures> processes,
+    double generatorCpuSeconds,
+    double generatorPeakRssMib,
+    long droppedArrivals,
+    MachineLoad machine,
+    double startupSeconds) {
+
+  public static final String COLD = "cold";
+  public static final String WARM = "warm";
+
+  public boolean valid() {
+    return !status.equals("INVALID");
+  }
+
+  /** CPU seconds per 1,000 units sold, by process (k6 included), -1 where unknown. */
+  public Map<String, Double> cpuPerThousandOrders() {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    int orders = Math.max(1, sale.created());
+    processes.forEach(
+        (name, f) -> out.put(name, f.cpuSeconds() < 0 ? -1 : f.cpuSeconds() * 1000 / orders));
+    out.put("k6", generatorCpuSeconds < 0 ? -1 : generatorCpuSeconds * 1000 / orders);
+    return out;
+  }
+}

@@ -3,10 +3,10 @@ package com.flashdeal.harness;
 import java.time.Duration;
 
 /** The harness's one way to pause: an interrupt ends the run with a HarnessException. */
-final class Waiting {
+public final class Waiting {
   private Waiting() {}
 
-  static void sleep(Duration d) {
+  public static void sleep(Duration d) {
     try {
       Thread.sleep(d);
     } catch (InterruptedException e) {

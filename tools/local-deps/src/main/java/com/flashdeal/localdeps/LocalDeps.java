@@ -113,6 +113,26 @@ public final class LocalDeps {
   }
 
   /**
+   * The live server processes by name ({@code postgresql}: the postmaster, whose backends are its
+   * children; {@code redis}), from their pid files, so the harness can attribute their CPU.
+   */
+  public Map<String, Long> serverPids() {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    pidFrom(settings.postgresDir().resolve("data/postmaster.pid")).ifPresent(p -> pids.put("postgresql", p));
+    pidFrom(settings.redisDir().resolve("redis.pid")).ifPresent(p -> pids.put("redis", p));
+    return pids;
+  }
+
+  private static java.util.Optional<Long> pidFrom(java.nio.file.Path file) {
+    try {
+      long pid = Long.parseLong(java.nio.file.Files.readAllLines(file).getFirst().strip());
+      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+    } catch (java.io.IOException | RuntimeException e) {
+      return java.util.Optional.empty(); // not running, or a stale file
+    }
+  }
+
+  /**
    * What services, tests and the harness need to reach the deps, as environment variables. One
    * naming rule, so the launcher and the Helm values can mirror it: {@code
    * FLASHDEAL_<SERVICE>_DB_URL/USER/PASSWORD}.

@@ -1,0 +1,86 @@
+package com.flashdeal.harness.metrics;
+
+import com.flashdeal.harness.HarnessException;
+import com.flashdeal.harness.platform.Platform;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Scrapes each service's /actuator/prometheus and reads /proc for its process (Linux). */
+public final class LocalMetricsSource implements MetricsSource {
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private record Capture(
+      Map<String, LatencyHistogram> histograms, Map<String, Double> cpu, Map<String, Long> pids)
+      implements Snapshot {}
+
+  @Override
+  public Snapshot capture(Platform.Deployment deployment) {
+    Map<String, LatencyHistogram> histograms = new LinkedHashMap<>();
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    deployment.services().forEach((name, base) -> histograms.put(name, scrape(base)));
+    // Trees: PostgreSQL's work happens in its backends, children of the postmaster.
+    deployment.pids().forEach((name, pid) -> cpu.put(name, Procfs.treeCpuSeconds(pid)));
+    return new Capture(histograms, cpu, deployment.pids());
+  }
+
+  @Override
+  public Map<String, ServiceFigures> between(Snapshot before, Snapshot after) {
+    Capture b = (Capture) before;
+    Capture a = (Capture) after;
+    Map<String, ServiceFigures> figures = new LinkedHashMap<>();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>(a.histograms().keySet());
+    names.addAll(a.pids().keySet());
+    for (String name : names) {
+      LatencyHistogram window =
+          a.histograms().containsKey(name)
+              ? a.histograms().get(name).minus(b.histograms().get(name))
+              : new LatencyHistogram(new java.util.TreeMap<>());
+      double cpu =
+          a.cpu().containsKey(name) && b.cpu().containsKey(name)
+              ? a.cpu().get(name) - b.cpu().get(name)
+              : -1;
+      Long pid = a.pids().get(name);
+      figures.put(
+          name,
+          new ServiceFigures(
+              window.quantileMs(0.99),
+              window.count(),
+              -1,
+              cpu,
+              pid == null ? -1 : rssMib(name, pid)));
+    }
+    return figures;
+  }
+
+  /** JVMs: their peak; PostgreSQL: its processes' current resident memory (backends come and go). */
+  private static double rssMib(String name, long pid) {
+    return name.equals("postgresql") ? Procfs.treeRssMib(pid) : Procfs.peakRssMib(pid);
+  }
+
+  private LatencyHistogram scrape(URI base) {
+    try {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("/actuator/prometheus"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new HarnessException(base + "/actuator/prometheus answered " + r.statusCode());
+      }
+      return LatencyHistogram.parse(r.body());
+    } catch (IOException e) {
+      throw new HarnessException("cannot scrape " + base + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HarnessException("interrupted");
+    }
+  }
+}

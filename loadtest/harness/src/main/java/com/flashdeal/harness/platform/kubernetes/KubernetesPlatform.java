@@ -1,0 +1,362 @@
+package com.flashdeal.harness.platform.kubernetes;
+
+import com.flashdeal.harness.HarnessException;
+import com.flashdeal.harness.Waiting;
+import com.flashdeal.harness.platform.Platform;
+import com.flashdeal.harness.platform.StateReset;
+import com.flashdeal.localdeps.Bootstrap;
+import com.flashdeal.localdeps.ServiceDatabase;
+import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.LocalPortForward;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A variant on a Kubernetes cluster prepared by `make kind-up` (namespaces, PostgreSQL, Redis,
+ * secrets, SigNoz): reset = recreate the service databases and empty Redis; deploy = install the
+ * umbrella chart with the variant's values and wait for the rollout; stop = uninstall. The harness
+ * reaches the gateway and PostgreSQL through port-forwards, so any cluster works, not only kind.
+ */
+public final class KubernetesPlatform implements Platform {
+  /** Waiting reasons that will not fix themselves: fail at once instead of at the timeout. */
+  private static final Set<String> HOPELESS =
+      Set.of(
+          "ErrImagePull",
+          "ImagePullBackOff",
+          "InvalidImageName",
+          "CreateContainerConfigError",
+          "CreateContainerError");
+
+  private final KubernetesClient client;
+  private final ChartInstaller charts;
+  private final KubernetesSettings settings;
+  private final Duration poll;
+  private final Consumer<String> progress;
+  private final List<LocalPortForward> forwards = new ArrayList<>();
+
+  public KubernetesPlatform(
+      KubernetesClient client,
+      ChartInstaller charts,
+      KubernetesSettings settings,
+      Duration poll,
+      Consumer<String> progress) {
+    this.client = client;
+    this.charts = charts;
+    this.settings = settings;
+    this.poll = poll;
+    this.progress = progress;
+  }
+
+  /** What `make kind-up` creates and every run needs; checked before anything is touched. */
+  public void preflight() {
+    List<String> missing = new ArrayList<>();
+    for (String ns : List.of(settings.namespace(), settings.infraNamespace())) {
+      if (client.namespaces().withName(ns).get() == null) {
+        missing.add("namespace " + ns);
+      }
+    }
+    if (missing.isEmpty()) {
+      List<String> secrets = new ArrayList<>(List.of("flashdeal-admin", "flashdeal-jwt"));
+      ServiceDatabase.SERVICES.forEach(s -> secrets.add("flashdeal-db-" + s));
+      for (String s : secrets) {
+        if (secret(settings.namespace(), s) == null) {
+          missing.add("secret " + settings.namespace() + "/" + s);
+        }
+      }
+      if (secret(settings.infraNamespace(), "postgres-credentials") == null) {
+        missing.add("secret " + settings.infraNamespace() + "/postgres-credentials");
+      }
+      for (String svc : List.of("postgres", "redis")) {
+        if (client.services().inNamespace(settings.infraNamespace()).withName(svc).get() == null) {
+          missing.add("service " + settings.infraNamespace() + "/" + svc);
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new HarnessException(
+          "the cluster is not prepared ("
+              + String.join(", ", missing)
+              + "); run `make kind-up` first (context: "
+              + client.getConfiguration().getCurrentContext().getName()
+              + ")");
+    }
+  }
+
+  @Override
+  public void prepare(boolean keepUsers) {
+    preflight();
+    stop();
+    progress.accept(
+        "    recreating the service databases"
+            + (keepUsers ? " (auth kept: --reuse-users)" : "")
+            + ", emptying Redis");
+    try (LocalPortForward pg = forward(settings.infraNamespace(), "postgres", 5432);
+        Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + pg.getLocalPort() + "/postgres",
+                "postgres",
+                field(settings.infraNamespace(), "postgres-credentials", "postgres-password"));
+        Statement st = c.createStatement()) {
+      for (ServiceDatabase db : databases()) {
+        if (keepUsers && db.service().equals("auth")) {
+          continue;
+        }
+        st.execute(
+            "DROP DATABASE IF EXISTS " + Bootstrap.identifier(db.database()) + " WITH (FORCE)");
+        for (String sql : Bootstrap.roleAndDatabase(db, false)) {
+          st.execute(sql);
+        }
+      }
+    } catch (SQLException | IOException e) {
+      throw new HarnessException("cannot reset the databases: " + e.getMessage(), e);
+    }
+    try (LocalPortForward redis = forward(settings.infraNamespace(), "redis", 6379)) {
+      flushRedis(redis.getLocalPort());
+    } catch (IOException e) {
+      throw new HarnessException("cannot empty Redis: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Deployment deploy(String variant) {
+    progress.accept(
+        "    helm upgrade --install " + settings.release() + " (values-" + variant + ".yaml)");
+    charts.install(variant);
+    awaitRollout(settings.rolloutTimeout());
+    LocalPortForward gateway = remember(forward(settings.namespace(), "gateway", 8080));
+    LocalPortForward pg = remember(forward(settings.infraNamespace(), "postgres", 5432));
+    Map<String, URI> services = new LinkedHashMap<>();
+    for (io.fabric8.kubernetes.api.model.Service s :
+        client
+            .services()
+            .inNamespace(settings.namespace())
+            .withLabel("app.kubernetes.io/instance", settings.release())
+            .list()
+            .getItems()) {
+      services.put(
+          s.getMetadata().getName(),
+          URI.create(
+              "http://"
+                  + s.getMetadata().getName()
+                  + ":"
+                  + s.getSpec().getPorts().getFirst().getPort()));
+    }
+    Map<String, Database> dbs = new LinkedHashMap<>();
+    for (ServiceDatabase db : databases()) {
+      dbs.put(
+          db.service(),
+          new Database(db.jdbcUrl("127.0.0.1", pg.getLocalPort()), db.role(), db.password()));
+    }
+    return new Deployment(
+        variant,
+        URI.create("http://127.0.0.1:" + gateway.getLocalPort()),
+        field(settings.namespace(), "flashdeal-admin", "email"),
+        field(settings.namespace(), "flashdeal-admin", "password"),
+        services,
+        Map.of(),
+        dbs);
+  }
+
+  @Override
+  public void resetState(Deployment deployment) {
+    StateReset.run(deployment.databases());
+  }
+
+  @Override
+  public void stop() {
+    for (LocalPortForward f : forwards) {
+      try {
+        f.close();
+      } catch (IOException e) {
+        // a dead forward is already closed
+      }
+    }
+    forwards.clear();
+    charts.uninstall();
+    awaitGone(settings.rolloutTimeout());
+  }
+
+  /**
+   * Every Deployment of the release has all its replicas updated and available for the current
+   * generation. Pods stuck on something that will not heal (image not loaded, bad config, a crash
+   * loop) end the wait early with the reason.
+   */
+  void awaitRollout(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<io.fabric8.kubernetes.api.model.apps.Deployment> all = releaseDeployments();
+      List<String> pending =
+          all.stream().filter(d -> !rolledOut(d)).map(d -> d.getMetadata().getName()).toList();
+      if (!all.isEmpty() && pending.isEmpty()) {
+        return;
+      }
+      for (Pod pod : releasePods()) {
+        String reason = hopeless(pod);
+        if (reason != null) {
+          throw new HarnessException(
+              "pod " + pod.getMetadata().getName() + " cannot start: " + reason);
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new HarnessException(
+            "rollout of "
+                + settings.release()
+                + " not complete after "
+                + timeout.toSeconds()
+                + " s; waiting for "
+                + (all.isEmpty() ? "any Deployment to appear" : String.join(", ", pending)));
+      }
+      Waiting.sleep(poll);
+    }
+  }
+
+  /** Why a pod will not start by itself (with the hint to fix it), or null while it may still. */
+  private String hopeless(Pod pod) {
+    List<ContainerStatus> statuses =
+        pod.getStatus() == null ? List.of() : pod.getStatus().getContainerStatuses();
+    for (ContainerStatus cs : statuses) {
+      ContainerStateWaiting w = cs.getState() == null ? null : cs.getState().getWaiting();
+      if (w == null) {
+        continue;
+      }
+      boolean crashLooping =
+          "CrashLoopBackOff".equals(w.getReason())
+              && cs.getRestartCount() != null
+              && cs.getRestartCount() >= 3;
+      if (HOPELESS.contains(w.getReason()) || crashLooping) {
+        return w.getReason()
+            + (w.getMessage() == null ? "" : " (" + w.getMessage() + ")")
+            + (w.getReason().contains("Image")
+                ? "; build and load the images with `make images`"
+                : "; see `kubectl logs -n "
+                    + settings.namespace()
+                    + " "
+                    + pod.getMetadata().getName()
+                    + "`");
+      }
+    }
+    return null;
+  }
+
+  static boolean rolledOut(io.fabric8.kubernetes.api.model.apps.Deployment d) {
+    var status = d.getStatus();
+    if (status == null) {
+      return false;
+    }
+    int wanted = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+    long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
+    long observed = status.getObservedGeneration() == null ? -1 : status.getObservedGeneration();
+    return observed >= generation
+        && orZero(status.getUpdatedReplicas()) == wanted
+        && orZero(status.getAvailableReplicas()) == wanted
+        && orZero(status.getReplicas()) == wanted;
+  }
+
+  void awaitGone(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!releasePods().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new HarnessException(
+            "pods of "
+                + settings.release()
+                + " still there "
+                + timeout.toSeconds()
+                + " s after uninstall");
+      }
+      Waiting.sleep(poll);
+    }
+  }
+
+  private List<io.fabric8.kubernetes.api.model.apps.Deployment> releaseDeployments() {
+    return client
+        .apps()
+        .deployments()
+        .inNamespace(settings.namespace())
+        .withLabel("app.kubernetes.io/instance", settings.release())
+        .list()
+        .getItems();
+  }
+
+  private List<Pod> releasePods() {
+    return client
+        .pods()
+        .inNamespace(settings.namespace())
+        .withLabel("app.kubernetes.io/instance", settings.release())
+        .list()
+        .getItems();
+  }
+
+  private List<ServiceDatabase> databases() {
+    return ServiceDatabase.SERVICES.stream()
+        .map(
+            s ->
+                new ServiceDatabase(
+                    s,
+                    "flashdeal_" + s,
+                    s + "_service",
+                    field(settings.infraNamespace(), "postgres-credentials", s + "-password")))
+        .toList();
+  }
+
+  private Secret secret(String ns, String name) {
+    return client.secrets().inNamespace(ns).withName(name).get();
+  }
+
+  String field(String ns, String secret, String key) {
+    Secret s = secret(ns, secret);
+    if (s == null || s.getData() == null || !s.getData().containsKey(key)) {
+      throw new HarnessException("secret " + ns + "/" + secret + " has no key '" + key + "'");
+    }
+    return new String(Base64.getDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8);
+  }
+
+  private LocalPortForward forward(String ns, String service, int port) {
+    return client.services().inNamespace(ns).withName(service).portForward(port);
+  }
+
+  private LocalPortForward remember(LocalPortForward f) {
+    forwards.add(f);
+    return f;
+  }
+
+  /** FLUSHALL in RESP, so the harness needs no Redis client for one command. */
+  static void flushRedis(int port) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      byte[] reply = new byte[64];
+      int n = in.read(reply);
+      String answer = n <= 0 ? "" : new String(reply, 0, n, StandardCharsets.US_ASCII).strip();
+      if (!answer.equals("+OK")) {
+        throw new IOException("FLUSHALL answered '" + answer + "'");
+      }
+    }
+  }
+
+  private static int orZero(Integer n) {
+    return n == null ? 0 : n;
+  }
+}

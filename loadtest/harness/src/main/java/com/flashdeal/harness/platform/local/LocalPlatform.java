@@ -1,0 +1,93 @@
+package com.flashdeal.harness.platform.local;
+
+import com.flashdeal.harness.HarnessException;
+import com.flashdeal.harness.platform.Platform;
+import com.flashdeal.harness.platform.StateReset;
+import com.flashdeal.launcher.Launcher;
+import com.flashdeal.launcher.RunningSystem;
+import com.flashdeal.launcher.Service;
+import com.flashdeal.localdeps.DepsSettings;
+import com.flashdeal.localdeps.LocalDeps;
+import com.flashdeal.localdeps.ServiceDatabase;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The default platform: the launcher's JVM processes on the private PostgreSQL/Redis, no Docker.
+ * The deps are started once for the whole bench (not by each deploy), so a variant change restarts
+ * the JVMs only, never the database.
+ */
+public final class LocalPlatform implements Platform {
+  private final Launcher launcher;
+  private final Consumer<String> progress;
+  private boolean startedDeps;
+
+  public LocalPlatform(Launcher launcher, Consumer<String> progress) {
+    this.launcher = launcher;
+    this.progress = progress;
+  }
+
+  @Override
+  public void prepare(boolean keepUsers) {
+    if (launcher.running().isPresent()) {
+      throw new HarnessException(
+          "a system started by `make up` is running; run `make down` before benchmarking");
+    }
+    LocalDeps deps = LocalDeps.fromEnvironment();
+    if (!keepUsers) {
+      // Fresh clusters: initdb is quick, and nothing of an earlier run (or of the tests) can leak
+      // into the measurement. With --reuse-users the auth data stays; product and order data are
+      // emptied after each deploy instead (resetState).
+      deps.clean();
+    }
+    startedDeps = deps.up().stream().anyMatch(line -> line.contains(" started"));
+  }
+
+  @Override
+  public Deployment deploy(String variant) {
+    launcher.down(line -> {});
+    RunningSystem system = launcher.up(variant, line -> progress.accept("    " + line));
+    Map<String, URI> services = new LinkedHashMap<>();
+    Service.PHASE1.forEach(s -> services.put(s.name(), URI.create(s.url())));
+    LocalDeps deps = LocalDeps.fromEnvironment();
+    DepsSettings settings = deps.settings();
+    Map<String, Database> databases = new LinkedHashMap<>();
+    for (ServiceDatabase db : settings.databases()) {
+      databases.put(
+          db.service(),
+          new Database(
+              db.jdbcUrl(settings.host(), settings.postgresPort()), db.role(), db.password()));
+    }
+    Map<String, Long> pids = new LinkedHashMap<>(system.pids());
+    pids.putAll(deps.serverPids());
+    return new Deployment(
+        variant,
+        system.gateway(),
+        system.adminEmail(),
+        system.adminPassword(),
+        services,
+        pids,
+        databases);
+  }
+
+  @Override
+  public void resetState(Deployment deployment) {
+    StateReset.run(deployment.databases());
+  }
+
+  @Override
+  public void stop() {
+    launcher.down(line -> progress.accept("    " + line));
+  }
+
+  @Override
+  public void close() {
+    stop();
+    if (startedDeps) {
+      LocalDeps.fromEnvironment().down();
+      startedDeps = false;
+    }
+  }
+}

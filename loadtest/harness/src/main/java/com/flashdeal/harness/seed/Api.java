@@ -1,0 +1,57 @@
+package com.flashdeal.harness.seed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.flashdeal.harness.HarnessException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The public API as the harness uses it outside the measured window: JSON in, JSON out. */
+final class Api {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final URI gateway;
+
+  Api(URI gateway) {
+    this.gateway = gateway;
+  }
+
+  record Answer(int status, JsonNode body) {}
+
+  Answer send(String method, String path, String token, Object body) {
+    try {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(60));
+      if (body != null) {
+        b.header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+      } else {
+        b.method(method, HttpRequest.BodyPublishers.noBody());
+      }
+      if (token != null) {
+        b.header("Authorization", "Bearer " + token);
+      }
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode json = r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
+      return new Answer(r.statusCode(), json);
+    } catch (IOException e) {
+      throw new HarnessException(method + " " + path + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HarnessException("interrupted");
+    }
+  }
+
+  JsonNode expect(String method, String path, String token, Object body, int status) {
+    Answer a = send(method, path, token, body);
+    if (a.status() != status) {
+      throw new HarnessException(method + " " + path + " answered " + a.status() + ": " + a.body());
+    }
+    return a.body();
+  }
+}

@@ -1,0 +1,71 @@
+package com.flashdeal.harness.seed;
+
+import com.flashdeal.harness.platform.Platform;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** Opens hot deals through the public API as the bootstrapped admin, outside measured windows. */
+public final class Deals {
+  private final Api api;
+  private final String admin;
+
+  public Deals(Platform.Deployment d) {
+    this.api = new Api(d.gateway());
+    this.admin =
+        api.expect(
+                "POST",
+                "/auth/login",
+                null,
+                Map.of("email", d.adminEmail(), "password", d.adminPassword()),
+                200)
+            .path("accessToken")
+            .asText();
+  }
+
+  public record Deal(long id, long productId) {}
+
+  /** A product with {@code units} in stock and a deal of all of them, open from now for 2 h. */
+  public Deal open(int units, int perUserLimit) {
+    long product =
+        api.expect(
+                "POST",
+                "/products",
+                admin,
+                Map.of(
+                    "name",
+                    "Bench headphones",
+                    "listPrice",
+                    Map.of("amountMinor", 29900, "currency", "EUR"),
+                    "stock",
+                    units),
+                201)
+            .path("id")
+            .asLong();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    long deal =
+        api.expect(
+            "POST",
+            "/deals",
+            admin,
+            Map.of(
+                "productId",
+                product,
+                "title",
+                "Bench hot deal",
+                "dealPrice",
+                Map.of("amountMinor", 14950, "currency", "EUR"),
+                "quantity",
+                units,
+                "startsAt",
+                now.minusMinutes(1).toString(),
+                "endsAt",
+                now.plusHours(2).toString(),
+                "perUserLimit",
+                perUserLimit),
+            201)
+        .path("id")
+        .asLong();
+    return new Deal(deal, product);
+  }
+}

@@ -1,0 +1,190 @@
+package com.flashdeal.harness.load;
+
+import com.flashdeal.harness.HarnessException;
+import com.flashdeal.harness.platform.kubernetes.KubernetesSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The k6 Job lifecycle against fabric8's mock API server in CRUD mode; the test plays the Job
+ * controller and the kubelet: it waits for the Job, creates its pod with the exit code and log k6
+ * would leave, and marks the Job finished.
+ */
+@EnableKubernetesMockClient(crud = true)
+class K6JobTest {
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+
+  private static final KubernetesSettings SETTINGS = KubernetesSettings.from(Map.of());
+  private static final String SUMMARY =
+      """
+      {"metrics":{"http_reqs{stage:measured}":{"values":{"count":300}},
+      "orders_created{stage:measured}":{"values":{"count":60}},
+      "orders_created":{"values":{"count":60}},
+      "http_req_duration{stage:measured}":{"values":{"p(50)":12.5,"p(95)":80,"p(99)":210.5,"p(99.9)":400}},
+      "journey_errors{stage:measured}":{"values":{"rate":0.01}}}}""";
+
+  @TempDir Path dir;
+
+  private record Seen(Job job, ConfigMap scenario) {}
+
+  /** Runs the Job; the "controller" finishes it with this exit code and log. */
+  private K6Runner.Result run(int exitCode, String log, AtomicReference<Seen> seen)
+      throws IOException {
+    Path script = Files.writeString(dir.resolve("flash-sale.js"), "export default function () {}");
+    Path users = Files.writeString(dir.resolve("users.json"), "[{\"email\":\"a@b.c\"}]");
+    K6Job k6 =
+        new K6Job(
+            client,
+            SETTINGS,
+            script,
+            URI.create("http://gateway:8080"),
+            Duration.ofMillis(50),
+            s -> {});
+    CompletableFuture<Void> controller =
+        CompletableFuture.runAsync(() -> actAsController(exitCode, log, seen));
+    try {
+      return k6.run(
+          URI.create("http://127.0.0.1:1"), new Seeder.Scene(42, 60, 1, users, 1), 20, 3, 15, dir);
+    } finally {
+      controller.join();
+    }
+  }
+
+  private void actAsController(int exitCode, String log, AtomicReference<Seen> seen) {
+    Job job = null;
+    while (job == null) {
+      var jobs = client.batch().v1().jobs().inNamespace("flashdeal").list().getItems();
+      job = jobs.isEmpty() ? null : jobs.getFirst();
+      Thread.onSpinWait();
+    }
+    String name = job.getMetadata().getName();
+    seen.set(new Seen(job, client.configMaps().inNamespace("flashdeal").withName(name).get()));
+    String pod = name + "-x7k2p";
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/flashdeal/pods/" + pod + "/log?pretty=false")
+        .andReturn(200, log)
+        .always();
+    client
+        .pods()
+        .inNamespace("flashdeal")
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName(pod)
+                .addToLabels("batch.kubernetes.io/job-name", name)
+                .endMetadata()
+                .withNewStatus()
+                .addNewContainerStatus()
+                .withName("k6")
+                .withNewState()
+                .withNewTerminated()
+                .withExitCode(exitCode)
+                .endTerminated()
+                .endState()
+                .endContainerStatus()
+                .endStatus()
+                .build())
+        .create();
+    job.setStatus(
+        exitCode == 0
+            ? new JobStatusBuilder().withSucceeded(1).build()
+            : new JobStatusBuilder().withFailed(1).build());
+    client.batch().v1().jobs().inNamespace("flashdeal").resource(job).updateStatus();
+  }
+
+  private static String log(String summary) {
+    return "time=\"...\" level=warning msg=\"noise before\"\nk6: measured 15s at 20/s: 60 orders created\n"
+        + K6Job.SUMMARY_BEGIN
+        + "\n"
+        + summary.replace("\n", "")
+        + "\n"
+        + K6Job.SUMMARY_END
+        + "\n";
+  }
+
+  @Test
+  void aJobRunsTheScenarioAndItsSummaryIsReadFromThePodLog() throws IOException {
+    AtomicReference<Seen> seen = new AtomicReference<>();
+    K6Runner.Result r = run(0, log(SUMMARY), seen);
+
+    assertThat(r.thresholdsPassed()).isTrue();
+    assertThat(r.rps()).isEqualTo(20.0);
+    assertThat(r.goodput()).isEqualTo(4.0);
+    assertThat(r.p99Ms()).isEqualTo(210.5);
+    assertThat(Files.readString(dir.resolve("k6-summary.json"))).contains("http_reqs");
+
+    Job job = seen.get().job();
+    assertThat(job.getSpec().getBackoffLimit()).isZero();
+    var pod = job.getSpec().getTemplate().getSpec();
+    assertThat(pod.getRestartPolicy()).isEqualTo("Never");
+    var c = pod.getContainers().getFirst();
+    assertThat(c.getImage()).isEqualTo("grafana/k6:1.8.1");
+    assertThat(c.getEnv())
+        .anyMatch(e -> e.getName().equals("BASE_URL") && e.getValue().equals("http://gateway:8080"))
+        .anyMatch(e -> e.getName().equals("DEAL_ID") && e.getValue().equals("42"))
+        .anyMatch(e -> e.getName().equals("SUMMARY_PATH") && e.getValue().equals("stdout"));
+    assertThat(pod.getVolumes())
+        .anyMatch(
+            v ->
+                v.getConfigMap() != null
+                    && v.getConfigMap().getName().equals(job.getMetadata().getName()));
+    assertThat(seen.get().scenario().getData())
+        .containsEntry("users.json", "[{\"email\":\"a@b.c\"}]")
+        .containsKey("flash-sale.js");
+
+    assertThat(client.batch().v1().jobs().inNamespace("flashdeal").list().getItems())
+        .as("Job deleted afterwards")
+        .isEmpty();
+    assertThat(client.configMaps().inNamespace("flashdeal").list().getItems()).isEmpty();
+  }
+
+  @Test
+  void crossedThresholdsMakeAnInvalidRunNotAnError() throws IOException {
+    K6Runner.Result r = run(99, log(SUMMARY), new AtomicReference<>());
+    assertThat(r.thresholdsPassed()).isFalse();
+    assertThat(r.rps()).isEqualTo(20.0);
+  }
+
+  @Test
+  void k6FailingToRunIsAnErrorWithTheLogTailAndStillCleansUp() {
+    assertThatThrownBy(
+            () ->
+                run(
+                    107,
+                    "level=error msg=\"could not open users file\"\n",
+                    new AtomicReference<>()))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("exit 107")
+        .hasMessageContaining("could not open users file");
+    assertThat(client.batch().v1().jobs().inNamespace("flashdeal").list().getItems()).isEmpty();
+    assertThat(client.configMaps().inNamespace("flashdeal").list().getItems()).isEmpty();
+  }
+
+  @Test
+  void aLogWithoutTheSummaryIsReported() {
+    assertThatThrownBy(() -> run(0, "k6: measured 15s\n", new AtomicReference<>()))
+        .hasMessageContaining("holds no summary");
+  }
+}

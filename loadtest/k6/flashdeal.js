@@ -1,0 +1,118 @@
+// Shared by every Flash Deal scenario (sale.js, capacity.js, login.js): settings from the environment, the seeded users,
+// open-model executors sized by Little's law, the order call and how its answer is classified, the per-arrival ledger
+// and the summary the harness reads.
+//
+// The harness (loadtest/harness) writes the users file (email, password, a valid access token each) before the run:
+// users and tokens never cost anything inside a measured window.
+import http from 'k6/http';
+import { SharedArray } from 'k6/data';
+
+export const BASE_URL = __ENV.BASE_URL || 'http://127.0.0.1:8080';
+export const RUN_ID = __ENV.RUN_ID || 'run';
+export const LEDGER = (__ENV.LEDGER || '1') === '1';
+export const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+export function int(name, fallback) {
+  const v = __ENV[name];
+  if (v === undefined || v === '') return fallback;
+  const n = parseInt(v, 10);
+  if (Number.isNaN(n)) throw new Error(`${name} must be an integer, got '${v}'`);
+  return n;
+}
+
+export function list(name) {
+  return (__ENV[name] || '').split(',').filter((s) => s !== '').map((s) => parseInt(s, 10));
+}
+
+export const users = new SharedArray('users', () => JSON.parse(open(__ENV.USERS_FILE)));
+
+// Pre-allocated VUs: the harness computes them from Little's law (arrival rate x expected time per arrival, with
+// headroom), so k6 never has to start VUs in the middle of the measured window; MAX_VUS bounds a system that stalls.
+export function arrivals(rate, seconds, startTime, stage) {
+  return {
+    executor: 'constant-arrival-rate', rate, timeUnit: '1s', duration: `${seconds}s`, startTime: `${startTime}s`,
+    preAllocatedVUs: int('PRE_VUS', Math.max(10, rate)), maxVUs: int('MAX_VUS', Math.max(50, rate * 4)),
+    gracefulStop: `${int('GRACEFUL_STOP_SECONDS', 15)}s`, tags: { stage },
+  };
+}
+
+// A lead-in stage (not measured: connections, pools; omitted when 0 s) and the measured stage at the same rate.
+export function stages(rate, leadIn, duration, execName) {
+  const s = { measured: Object.assign(arrivals(rate, duration, leadIn, 'measured'), { exec: execName }) };
+  if (leadIn > 0) s.leadin = Object.assign(arrivals(rate, leadIn, 0, 'lead-in'), { exec: execName });
+  return s;
+}
+
+// One request's upper bound: a stalled system produces timeouts (errors), not an endless window.
+export const REQUEST_TIMEOUT = `${int('REQUEST_TIMEOUT_SECONDS', 10)}s`;
+
+export function auth(user) {
+  return { Authorization: `Bearer ${user.token}` };
+}
+
+// Places one order of one unit. The idempotency key is unique per arrival (contract: ^[A-Za-z0-9._:-]+$).
+export function order(user, dealId, key) {
+  return http.post(`${BASE_URL}/orders`, JSON.stringify({ dealId, quantity: 1 }), {
+    headers: Object.assign({ 'Idempotency-Key': key }, JSON_HEADERS, auth(user)),
+    tags: { name: 'order' },
+    timeout: REQUEST_TIMEOUT,
+    responseCallback: http.expectedStatuses(201, 409),
+  });
+}
+
+// created | sold_out | replayed | error — the outcome of an order answer. A replay means the scenario sent one arrival
+// twice (a broken run); any 409 other than SOLD_OUT, and any other status, is an error.
+export function classify(res) {
+  if (res.status === 201) return res.headers['Idempotent-Replayed'] === 'true' ? 'replayed' : 'created';
+  if (res.status === 409 && code(res) === 'SOLD_OUT') return 'sold_out';
+  return 'error';
+}
+
+export function code(res) {
+  try {
+    return res.json('code') || '';
+  } catch (e) {
+    return '';
+  }
+}
+
+// One line per arrival on k6's log (raw format): the harness reads them for the oracle (which orders the client saw),
+// the time series, the sell-out curve and FCFS fairness. Pipe-separated to keep k6's own CPU low:
+// A|index|startMs|endMs|status|code|orderId|dealId|quantity|orderMs
+export function ledger(index, startMs, res, dealId) {
+  if (!LEDGER) return;
+  let id = '';
+  let quantity = '';
+  let responseDeal = '';
+  if (res.status === 201) {
+    try {
+      const body = res.json();
+      id = body.id || '';
+      quantity = body.quantity === undefined ? '' : body.quantity;
+      responseDeal = body.dealId === undefined ? '' : body.dealId;
+    } catch (e) {
+      // a 201 without a readable body: the oracle reports it (no id)
+    }
+  }
+  const c = res.status === 201 ? '' : code(res);
+  console.log(`A|${index}|${startMs}|${Date.now()}|${res.status}|${c}|${id}|${responseDeal || dealId}|${quantity}|${res.timings.duration}`);
+}
+
+// In a Kubernetes Job there is no file to hand back: SUMMARY_PATH=stdout prints the document between two marker lines
+// and the harness reads it from the pod log (anything else k6 logs stays outside the markers).
+const SUMMARY_BEGIN = '----- flashdeal k6 summary begin -----';
+const SUMMARY_END = '----- flashdeal k6 summary end -----';
+
+export function summary(data, line) {
+  const out = {};
+  const path = __ENV.SUMMARY_PATH || 'summary.json';
+  if (path === 'stdout') {
+    out.stdout = `${line}\n${SUMMARY_BEGIN}\n${JSON.stringify(data)}\n${SUMMARY_END}\n`;
+  } else {
+    out[path] = JSON.stringify(data, null, 2);
+    out.stdout = `${line}\n`;
+  }
+  return out;
+}
+
+export const TREND_STATS = ['avg', 'min', 'med', 'p(50)', 'p(90)', 'p(95)', 'p(99)', 'p(99.9)', 'max'];
