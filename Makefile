@@ -26,12 +26,20 @@ help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 .PHONY: bench
-bench: $(BUILT) ## The main job: benchmark every variant (3 repeats) and write reports/<timestamp>/ (~9 min on 2 cores)
-	@$(JAVA) -jar $(HARNESS_JAR) run --k6 "$$(tools/bin/ensure-k6)" $(BENCH_ARGS)
+bench: $(BUILT) ## The sale on every variant: 5 rounds of cold + warm sales, verdicts with confidence, reports/<timestamp>/ (+ report.png)
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sale --k6 "$$(tools/bin/ensure-k6)" --png $(BENCH_ARGS)
+
+.PHONY: bench-capacity
+bench-capacity: $(BUILT) ## The knee of every variant's order path (p99 <= 100 ms), with pgbench as the physical reference
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario capacity --k6 "$$(tools/bin/ensure-k6)" --png --reuse-users $(BENCH_ARGS)
+
+.PHONY: bench-login
+bench-login: $(BUILT) ## The knee of login (Argon2id) at its own SLO (p99 <= 250 ms)
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario login --k6 "$$(tools/bin/ensure-k6)" --reuse-users $(BENCH_ARGS)
 
 .PHONY: bench-smoke
-bench-smoke: $(BUILT) ## A 10-second bench of the default variant that must pass the oracle (CI runs it)
-	@$(JAVA) -jar $(HARNESS_JAR) run --k6 "$$(tools/bin/ensure-k6)" --variants phase1-db-atomic --repeat 1 --warmup 3 --duration 10 --out reports/smoke --expect-pass
+bench-smoke: $(BUILT) ## A short sale (cold + warm) of the default variant that must pass the oracle (CI runs it)
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sale --k6 "$$(tools/bin/ensure-k6)" --variants phase1-db-atomic --repeat 1 --stock 20 --users 200 --rate 50 --warmup 4 --no-cold --out reports/smoke --expect-pass
 
 .PHONY: test
 test: ## Build everything; unit (*Test), integration (*IT, real PostgreSQL/Redis), end-to-end (*E2E) and format checks

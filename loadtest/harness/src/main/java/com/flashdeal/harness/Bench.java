@@ -66,7 +66,7 @@ public final class Bench {
       UserPool.Seeding seeding) {}
 
   private static final int REQUEST_TIMEOUT_SECONDS = 10;
-  private static final Duration SETTLE = Duration.ofSeconds(15);
+  private static final Duration SETTLE = Duration.ofSeconds(5);
 
   private final Path repo;
   private final Platform platform;
@@ -98,7 +98,8 @@ public final class Bench {
     // not served a single request.
     progress.accept("bench: users (" + needed + ")");
     Platform.Deployment seedDeployment = platform.deploy(s.variants().getFirst());
-    UserPool.Seeding seeding = pool.ensure(seedDeployment.gateway(), needed, Duration.ofMinutes(5), s.reuseUsers());
+    UserPool.Seeding seeding =
+        pool.ensure(seedDeployment.gateway(), needed, Duration.ofMinutes(5), s.reuseUsers());
     progress.accept(
         "bench: %d users ready (%d signed up, %d logged in) in %.1f s"
             .formatted(seeding.users(), seeding.signedUp(), seeding.loggedIn(), seeding.seconds()));
@@ -118,7 +119,8 @@ public final class Bench {
     };
   }
 
-  private List<RunResult> sales(Settings s, UserPool pool, Path users, Path reportDir) throws Exception {
+  private List<RunResult> sales(Settings s, UserPool pool, Path users, Path reportDir)
+      throws Exception {
     List<RunResult> results = new ArrayList<>();
     int total = s.variants().size() * s.repeat();
     int n = 0;
@@ -133,24 +135,51 @@ public final class Bench {
         pool.renew(d.gateway(), Duration.ofMinutes(3), users);
         platform.resetState(d);
         if (s.cold()) {
-          results.add(sale(s, d, users, dir(reportDir, variant, round, RunResult.COLD), label + " cold", round, RunResult.COLD, startup));
+          results.add(
+              sale(
+                  s,
+                  d,
+                  users,
+                  dir(reportDir, variant, round, RunResult.COLD),
+                  label + " cold",
+                  round,
+                  RunResult.COLD,
+                  startup));
           platform.resetState(d);
         }
         warmUp(s, d, users, dir(reportDir, variant, round, "warmup"), label);
         platform.resetState(d);
-        results.add(sale(s, d, users, dir(reportDir, variant, round, RunResult.WARM), label + " warm", round, RunResult.WARM, startup));
+        results.add(
+            sale(
+                s,
+                d,
+                users,
+                dir(reportDir, variant, round, RunResult.WARM),
+                label + " warm",
+                round,
+                RunResult.WARM,
+                startup));
       }
     }
     platform.stop();
     return results;
   }
 
-  private static Path dir(Path reportDir, String variant, int round, String phase) throws Exception {
-    return Files.createDirectories(reportDir.resolve("runs").resolve(variant + "-" + round + "-" + phase));
+  private static Path dir(Path reportDir, String variant, int round, String phase)
+      throws Exception {
+    return Files.createDirectories(
+        reportDir.resolve("runs").resolve(variant + "-" + round + "-" + phase));
   }
 
   private RunResult sale(
-      Settings s, Platform.Deployment d, Path users, Path dir, String label, int round, String phase, double startup) {
+      Settings s,
+      Platform.Deployment d,
+      Path users,
+      Path dir,
+      String label,
+      int round,
+      String phase,
+      double startup) {
     Deals.Deal deal = new Deals(d).open(s.stock(), s.perUserLimit());
     int seconds = (int) Math.ceil((double) s.users() / s.rate());
     Map<String, String> env = new HashMap<>();
@@ -159,21 +188,49 @@ public final class Bench {
     env.put("ARRIVALS", Integer.toString(s.users()));
     env.put("RUN_ID", Long.toString(System.currentTimeMillis(), 36));
     // A sale has few arrivals and the cold one answers in seconds: every arrival gets a VU ready.
-    env.put("PRE_VUS", Integer.toString(Math.min(s.users(), Math.max(Vus.preAllocated(s.rate(), 0.1), s.rate() * 4))));
+    env.put(
+        "PRE_VUS",
+        Integer.toString(
+            Math.min(s.users(), Math.max(Vus.preAllocated(s.rate(), 0.1), s.rate() * 4))));
     env.put("MAX_VUS", Integer.toString(Vus.max(s.rate(), REQUEST_TIMEOUT_SECONDS, 2000)));
     env.put("REQUEST_TIMEOUT_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
-    progress.accept(label + ": sale of " + s.stock() + " units, " + s.users() + " arrivals at " + s.rate() + "/s");
-    Window w = measure(d, () -> k6.run(new LoadRequest(Scenario.SALE, d.gateway(), users, env, seconds), dir));
+    progress.accept(
+        label
+            + ": sale of "
+            + s.stock()
+            + " units, "
+            + s.users()
+            + " arrivals at "
+            + s.rate()
+            + "/s");
+    Window w =
+        measure(
+            d, () -> k6.run(new LoadRequest(Scenario.SALE, d.gateway(), users, env, seconds), dir));
     LoadResult load = w.load();
     SaleFigures figures = SaleFigures.of(load.arrivals(), s.stock());
     Oracle.Verdict verdict =
-        new Oracle().check(d, new Oracle.Observed(deal.id(), s.stock(), s.perUserLimit(), load.arrivals()), SETTLE);
+        new Oracle()
+            .check(
+                d,
+                new Oracle.Observed(deal.id(), s.stock(), s.perUserLimit(), load.arrivals()),
+                SETTLE);
     long dropped = (long) load.count("dropped_iterations");
     String status = !verdict.passed() ? "FAILED" : load.valid() ? "PASSED" : "INVALID";
     RunResult r =
         new RunResult(
-            d.variant(), round, phase, status, verdict.violations(), figures, verdict.figures(), w.processes(),
-            load.generatorCpuSeconds(), load.generatorPeakRssMib(), dropped, w.machine(), startup);
+            d.variant(),
+            round,
+            phase,
+            status,
+            verdict.violations(),
+            figures,
+            verdict.figures(),
+            w.processes(),
+            load.generatorCpuSeconds(),
+            load.generatorPeakRssMib(),
+            dropped,
+            w.machine(),
+            startup);
     progress.accept(
         "%s: %s — sold %d/%d in %s, order p99 201 %.0f ms / 409 %.0f ms, %d errors, k6 dropped %d%s%s"
             .formatted(
@@ -181,12 +238,16 @@ public final class Bench {
                 status,
                 figures.created(),
                 s.stock(),
-                Double.isNaN(figures.sellOutSeconds()) ? "(not sold out)" : "%.2f s".formatted(figures.sellOutSeconds()),
+                Double.isNaN(figures.sellOutSeconds())
+                    ? "(not sold out)"
+                    : "%.2f s".formatted(figures.sellOutSeconds()),
                 figures.createdMs().getOrDefault("p99", Double.NaN),
                 figures.soldOutMs().getOrDefault("p99", Double.NaN),
                 figures.errors(),
                 dropped,
-                w.machine().disturbed() ? " — DISTURBED (others used %.2f cores)".formatted(w.machine().othersCores()) : "",
+                w.machine().disturbed()
+                    ? " — DISTURBED (others used %.2f cores)".formatted(w.machine().othersCores())
+                    : "",
                 verdict.passed() ? "" : " — " + String.join("; ", verdict.violations())));
     return r;
   }
@@ -200,17 +261,27 @@ public final class Bench {
     progress.accept(label + ": warm-up " + s.warmupSeconds() + " s at " + rate + "/s");
     LoadResult r = step(Scenario.CAPACITY, d, users, s.users(), rate, 0, s.warmupSeconds(), dir);
     progress.accept(
-        "%s: warm-up done, order p99 %.0f ms".formatted(label, r.trend("order_duration{stage:measured}", "p(99)")));
+        "%s: warm-up done, order p99 %.0f ms"
+            .formatted(label, r.trend("order_duration{stage:measured}", "p(99)")));
   }
 
   private LoadResult step(
-      Scenario scenario, Platform.Deployment d, Path users, int userCount, int rate, int leadIn, int seconds, Path dir) {
+      Scenario scenario,
+      Platform.Deployment d,
+      Path users,
+      int userCount,
+      int rate,
+      int leadIn,
+      int seconds,
+      Path dir) {
     Map<String, String> env = new HashMap<>();
     env.put("RATE", Integer.toString(rate));
     env.put("LEAD_IN_SECONDS", Integer.toString(leadIn));
     env.put("DURATION_SECONDS", Integer.toString(seconds));
     env.put("RUN_ID", Long.toString(System.nanoTime(), 36));
-    env.put("PRE_VUS", Integer.toString(Vus.preAllocated(rate, scenario == Scenario.LOGIN ? 0.3 : 0.05)));
+    env.put(
+        "PRE_VUS",
+        Integer.toString(Vus.preAllocated(rate, scenario == Scenario.LOGIN ? 0.3 : 0.05)));
     env.put("MAX_VUS", Integer.toString(Vus.max(rate, REQUEST_TIMEOUT_SECONDS, 2000)));
     env.put("REQUEST_TIMEOUT_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
     env.put("GRACEFUL_STOP_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
@@ -229,7 +300,8 @@ public final class Bench {
     return k6.run(new LoadRequest(scenario, d.gateway(), users, env, leadIn + seconds), dir);
   }
 
-  private List<CapacityResult> capacity(Settings s, UserPool pool, Path users, Path reportDir) throws Exception {
+  private List<CapacityResult> capacity(Settings s, UserPool pool, Path users, Path reportDir)
+      throws Exception {
     List<CapacityResult> out = new ArrayList<>();
     for (String variant : s.variants()) {
       progress.accept("capacity " + variant + ": deploy");
@@ -245,17 +317,45 @@ public final class Bench {
 
   private CapacityResult login(Settings s, Path users, Path reportDir) throws Exception {
     String variant = s.variants().getFirst();
-    progress.accept("login capacity: deploy " + variant + " (auth-service is the same in every variant)");
+    progress.accept(
+        "login capacity: deploy " + variant + " (auth-service is the same in every variant)");
     Platform.Deployment d = platform.deploy(variant);
-    CapacityResult r = knee(Scenario.LOGIN, "login", s.loginSloMs(), new Settings(
-        s.scenario(), s.variants(), s.repeat(), s.stock(), s.users(), s.rate(), s.perUserLimit(), s.warmupSeconds(),
-        s.cold(), s.reuseUsers(), s.sloMs(), s.loginSloMs(), s.stepSeconds(), Math.min(s.startRate(), 8), s.maxRate()), d, users, reportDir);
+    CapacityResult r =
+        knee(
+            Scenario.LOGIN,
+            "login",
+            s.loginSloMs(),
+            new Settings(
+                s.scenario(),
+                s.variants(),
+                s.repeat(),
+                s.stock(),
+                s.users(),
+                s.rate(),
+                s.perUserLimit(),
+                s.warmupSeconds(),
+                s.cold(),
+                s.reuseUsers(),
+                s.sloMs(),
+                s.loginSloMs(),
+                s.stepSeconds(),
+                Math.min(s.startRate(), 8),
+                s.maxRate()),
+            d,
+            users,
+            reportDir);
     platform.stop();
     return new CapacityResult("auth-service", r.target(), r.sloMs(), r.knee(), r.steps());
   }
 
   private CapacityResult knee(
-      Scenario scenario, String target, double slo, Settings s, Platform.Deployment d, Path users, Path reportDir) {
+      Scenario scenario,
+      String target,
+      double slo,
+      Settings s,
+      Platform.Deployment d,
+      Path users,
+      Path reportDir) {
     List<CapacityResult.StepFigures> figures = new ArrayList<>();
     String metric = scenario == Scenario.LOGIN ? "login" : "order";
     KneeSearch.Knee knee =
@@ -263,8 +363,23 @@ public final class Bench {
             .search(
                 rate -> {
                   try {
-                    Path dir = Files.createDirectories(reportDir.resolve("runs").resolve(d.variant() + "-" + metric + "-" + rate + "-" + figures.size()));
-                    Window w = measure(d, () -> step(scenario, d, users, s.users(), rate, 2, s.stepSeconds(), dir));
+                    Path dir =
+                        Files.createDirectories(
+                            reportDir
+                                .resolve("runs")
+                                .resolve(
+                                    d.variant()
+                                        + "-"
+                                        + metric
+                                        + "-"
+                                        + rate
+                                        + "-"
+                                        + figures.size()));
+                    Window w =
+                        measure(
+                            d,
+                            () ->
+                                step(scenario, d, users, s.users(), rate, 2, s.stepSeconds(), dir));
                     LoadResult r = w.load();
                     double p99 = r.trend(metric + "_duration{stage:measured}", "p(99)");
                     double p50 = r.trend(metric + "_duration{stage:measured}", "p(50)");
@@ -275,34 +390,74 @@ public final class Bench {
                     List<String> why = new ArrayList<>();
                     if (!(p99 <= slo)) why.add("p99 %.0f ms > %.0f ms".formatted(p99, slo));
                     if (errors > 0.01) why.add("errors %.1f %%".formatted(errors * 100));
-                    if (droppedFraction > 0.01) why.add("k6 dropped %.1f %%".formatted(droppedFraction * 100));
+                    if (droppedFraction > 0.01)
+                      why.add("k6 dropped %.1f %%".formatted(droppedFraction * 100));
                     boolean passed = why.isEmpty();
                     double ok = iterations * (1 - errors);
                     Map<String, Double> cpu = new LinkedHashMap<>();
-                    w.processes().forEach((name, f) -> cpu.put(name, f.cpuSeconds() < 0 ? -1 : f.cpuSeconds() * 1000 / Math.max(1, ok)));
-                    cpu.put("k6", r.generatorCpuSeconds() < 0 ? -1 : r.generatorCpuSeconds() * 1000 / Math.max(1, ok));
+                    w.processes()
+                        .forEach(
+                            (name, f) ->
+                                cpu.put(
+                                    name,
+                                    f.cpuSeconds() < 0
+                                        ? -1
+                                        : f.cpuSeconds() * 1000 / Math.max(1, ok)));
+                    cpu.put(
+                        "k6",
+                        r.generatorCpuSeconds() < 0
+                            ? -1
+                            : r.generatorCpuSeconds() * 1000 / Math.max(1, ok));
                     CapacityResult.StepFigures f =
                         new CapacityResult.StepFigures(
-                            rate, passed, false, String.join(", ", why), p50, p99, errors, droppedFraction,
-                            iterations / s.stepSeconds(), cpu, w.machine());
+                            rate,
+                            passed,
+                            false,
+                            String.join(", ", why),
+                            p50,
+                            p99,
+                            errors,
+                            droppedFraction,
+                            iterations / s.stepSeconds(),
+                            cpu,
+                            w.machine());
                     figures.add(f);
                     progress.accept(
                         "  %s %d/s: %s — p99 %.1f ms, errors %.2f %%, dropped %.2f %%%s"
-                            .formatted(target, rate, passed ? "meets the SLO" : "fails (" + f.why() + ")", p99, errors * 100,
-                                droppedFraction * 100, w.machine().disturbed() ? " — DISTURBED" : ""));
+                            .formatted(
+                                target,
+                                rate,
+                                passed ? "meets the SLO" : "fails (" + f.why() + ")",
+                                p99,
+                                errors * 100,
+                                droppedFraction * 100,
+                                w.machine().disturbed() ? " — DISTURBED" : ""));
                     return new KneeSearch.Step(rate, passed, false, f.why(), f);
                   } catch (java.io.IOException e) {
                     throw new HarnessException(e.getMessage(), e);
                   }
                 });
     progress.accept(
-        "  %s knee: %d/s%s".formatted(target, knee.knee(), knee.confirmed() ? " (confirmed)" : " (not confirmed)"));
+        "  %s knee: %d/s%s"
+            .formatted(
+                target, knee.knee(), knee.confirmed() ? " (confirmed)" : " (not confirmed)"));
     List<CapacityResult.StepFigures> steps = new ArrayList<>();
     for (int i = 0; i < figures.size(); i++) {
       CapacityResult.StepFigures f = figures.get(i);
       boolean confirmation = knee.steps().get(i).confirmation();
-      steps.add(new CapacityResult.StepFigures(f.rate(), f.passed(), confirmation, f.why(), f.p50Ms(), f.p99Ms(),
-          f.errorRate(), f.droppedFraction(), f.achievedRate(), f.cpuPerThousand(), f.machine()));
+      steps.add(
+          new CapacityResult.StepFigures(
+              f.rate(),
+              f.passed(),
+              confirmation,
+              f.why(),
+              f.p50Ms(),
+              f.p99Ms(),
+              f.errorRate(),
+              f.droppedFraction(),
+              f.achievedRate(),
+              f.cpuPerThousand(),
+              f.machine()));
     }
     return new CapacityResult(d.variant(), target, slo, knee, steps);
   }
@@ -312,11 +467,14 @@ public final class Bench {
     int clients = 10; // the services' Hikari pool size: the most the order path can have in flight
     progress.accept("pgbench: reserve + order insert, " + clients + " clients each, 15 s");
     PgBench pg = PgBench.run(repo, d, deal.id(), deal.productId(), clients, 15);
-    progress.accept("pgbench: reserve %.0f tps, order insert %.0f tps".formatted(pg.reserveTps(), pg.insertTps()));
+    progress.accept(
+        "pgbench: reserve %.0f tps, order insert %.0f tps"
+            .formatted(pg.reserveTps(), pg.insertTps()));
     return pg;
   }
 
-  private record Window(LoadResult load, Map<String, MetricsSource.ServiceFigures> processes, MachineLoad machine) {}
+  private record Window(
+      LoadResult load, Map<String, MetricsSource.ServiceFigures> processes, MachineLoad machine) {}
 
   /** Runs k6 with the server-side, process and machine counters captured around it. */
   private Window measure(Platform.Deployment d, java.util.function.Supplier<LoadResult> run) {

@@ -68,7 +68,8 @@ public final class BenchCli {
     @Option(
         names = "--scenario",
         defaultValue = "sale",
-        description = "sale (sell-out, latency by outcome, fairness; cold and warm), capacity (the order path's knee per variant, with pgbench), login (auth's knee)")
+        description =
+            "sale (sell-out, latency by outcome, fairness; cold and warm), capacity (the order path's knee per variant, with pgbench), login (auth's knee)")
     String scenario;
 
     @Option(
@@ -77,40 +78,71 @@ public final class BenchCli {
         defaultValue = "phase1-db-atomic,phase1-db-lock,phase1-naive")
     List<String> variants;
 
-    @Option(names = "--repeat", defaultValue = "5", description = "rounds (each: every variant, cold and warm sale)")
+    @Option(
+        names = "--repeat",
+        defaultValue = "5",
+        description = "rounds (each: every variant, cold and warm sale)")
     int repeat;
 
-    @Option(names = "--stock", defaultValue = "100", description = "S: units of the hot deal")
+    @Option(names = "--stock", defaultValue = "50", description = "S: units of the hot deal")
     int stock;
 
-    @Option(names = "--users", defaultValue = "1000", description = "U: arrivals of a sale, one user each (about 10 x S); also the user pool of the capacity search")
+    @Option(
+        names = "--users",
+        defaultValue = "500",
+        description =
+            "U: arrivals of a sale, one user each (about 10 x S); also the user pool of the capacity search")
     int users;
 
-    @Option(names = "--rate", defaultValue = "250", description = "R: sale arrivals per second (open model)")
+    @Option(
+        names = "--rate",
+        defaultValue = "100",
+        description = "R: sale arrivals per second (open model)")
     int rate;
 
     @Option(names = "--per-user-limit", defaultValue = "1")
     int perUserLimit;
 
-    @Option(names = "--warmup", defaultValue = "6", description = "seconds of order traffic (at R/2, unmeasured) before each warm sale and each knee search")
+    @Option(
+        names = "--warmup",
+        defaultValue = "6",
+        description =
+            "seconds of order traffic (at R/2, unmeasured) before each warm sale and each knee search")
     int warmup;
 
-    @Option(names = "--no-cold", description = "skip the cold sale (the one right after the services start)")
+    @Option(
+        names = "--no-cold",
+        description = "skip the cold sale (the one right after the services start)")
     boolean noCold;
 
-    @Option(names = "--reuse-users", description = "keep the auth database and the users of an earlier bench (.flashdeal/bench/users.json): seeds nothing when they are there")
+    @Option(
+        names = "--reuse-users",
+        description =
+            "keep the auth database and the users of an earlier bench (.flashdeal/bench/users.json): seeds nothing when they are there")
     boolean reuseUsers;
 
-    @Option(names = "--slo-ms", defaultValue = "100", description = "capacity: the order p99 a step must meet")
+    @Option(
+        names = "--slo-ms",
+        defaultValue = "100",
+        description = "capacity: the order p99 a step must meet")
     double sloMs;
 
-    @Option(names = "--login-slo-ms", defaultValue = "250", description = "login: the login p99 a step must meet")
+    @Option(
+        names = "--login-slo-ms",
+        defaultValue = "250",
+        description = "login: the login p99 a step must meet")
     double loginSloMs;
 
-    @Option(names = "--step-seconds", defaultValue = "8", description = "capacity/login: measured seconds per step (after a 2 s lead-in)")
+    @Option(
+        names = "--step-seconds",
+        defaultValue = "8",
+        description = "capacity/login: measured seconds per step (after a 2 s lead-in)")
     int stepSeconds;
 
-    @Option(names = "--start-rate", defaultValue = "50", description = "capacity: first step (doubling from here)")
+    @Option(
+        names = "--start-rate",
+        defaultValue = "50",
+        description = "capacity: first step (doubling from here)")
     int startRate;
 
     @Option(names = "--max-rate", defaultValue = "1600", description = "capacity: never step above")
@@ -132,7 +164,9 @@ public final class BenchCli {
         description = "exit 1 unless every sale PASSED (the CI smoke bench)")
     boolean expectPass;
 
-    @Option(names = "--png", description = "also render report.png with headless Chromium (if installed)")
+    @Option(
+        names = "--png",
+        description = "also render report.png with headless Chromium (if installed)")
     boolean png;
 
     @Override
@@ -153,8 +187,21 @@ public final class BenchCli {
       Scenario.of(scenario); // fail before anything starts
       Bench.Settings settings =
           new Bench.Settings(
-              scenario, variants, repeat, stock, users, rate, perUserLimit, warmup, !noCold,
-              reuseUsers, sloMs, loginSloMs, stepSeconds, startRate, maxRate);
+              scenario,
+              variants,
+              repeat,
+              stock,
+              users,
+              rate,
+              perUserLimit,
+              warmup,
+              !noCold,
+              reuseUsers,
+              sloMs,
+              loginSloMs,
+              stepSeconds,
+              startRate,
+              maxRate);
       Path dir =
           Files.createDirectories(
               repo.resolve(out)
@@ -211,15 +258,22 @@ public final class BenchCli {
           environment.put("nodes", client.nodes().list().getItems().size());
         }
       }
-      environment.put("seeding", "%d users (%d signed up, %d logged in) in %.1f s".formatted(
-          outcome.seeding().users(), outcome.seeding().signedUp(), outcome.seeding().loggedIn(), outcome.seeding().seconds()));
+      environment.put(
+          "seeding",
+          "%d users (%d signed up, %d logged in) in %.1f s"
+              .formatted(
+                  outcome.seeding().users(),
+                  outcome.seeding().signedUp(),
+                  outcome.seeding().loggedIn(),
+                  outcome.seeding().seconds()));
       environment.put("benchSeconds", Math.round((System.nanoTime() - t0) / 1e9));
       Report.write(dir, environment, settings, outcome);
       System.out.printf(
           "bench: done in %.0f s; report: %s%n",
           (System.nanoTime() - t0) / 1e9, dir.resolve("report.html"));
       if (png) {
-        ReportPng.render(dir.resolve("report.html"), dir.resolve("report.png"), System.out::println);
+        ReportPng.render(
+            dir.resolve("report.html"), dir.resolve("report.png"), System.out::println);
       }
       List<RunResult> results = outcome.sales();
       long failed = results.stream().filter(r -> r.status().equals("FAILED")).count();
@@ -229,7 +283,8 @@ public final class BenchCli {
               r ->
                   System.out.println(
                       "  %s round %d %s: %s %s"
-                          .formatted(r.variant(), r.round(), r.phase(), r.status(), r.violations())));
+                          .formatted(
+                              r.variant(), r.round(), r.phase(), r.status(), r.violations())));
       if (!results.isEmpty()) {
         System.out.println(
             failed == 0

@@ -261,14 +261,74 @@ public final class Launcher {
             env.getOrDefault("FLASHDEAL_JAVA_OPTS", "-Xms64m -Xmx256m -XX:+UseG1GC")
                 .split("\\s+")));
     command.add("-Dflashdeal.service=" + s.name());
-    command.add("-jar");
-    command.add(jar.toString());
+    command.addAll(aot(s, jar, env.getOrDefault("FLASHDEAL_AOT", "off")));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.to(log(s).toFile()));
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     pb.environment().clear();
     pb.environment().putAll(env);
     return pb.start();
+  }
+
+  /**
+   * How the service jar is run. {@code FLASHDEAL_AOT=train|on} (JDK 25: JEP 483/514/515) runs it
+   * from its extracted form, because an AOT cache cannot hold classes of Spring Boot's nested jars:
+   * {@code train} records the loaded classes and method profiles of this run into {@code
+   * .flashdeal/aot/<service>/<jar stamp>/app.aot} when the JVM exits, {@code on} starts from that
+   * cache (less class loading at start, hot methods known to the JIT from the first request). A
+   * rebuilt jar gets a new stamp, so a stale cache is never used.
+   */
+  List<String> aot(Service s, Path jar, String mode) {
+    if (mode.equals("off") || mode.isBlank()) {
+      return List.of("-jar", jar.toString());
+    }
+    if (!mode.equals("train") && !mode.equals("on")) {
+      throw new LauncherException("FLASHDEAL_AOT must be off, train or on, not '" + mode + "'");
+    }
+    try {
+      Path dir =
+          repo.resolve(".flashdeal/aot")
+              .resolve(s.name())
+              .resolve(Files.getLastModifiedTime(jar).toMillis() + "-" + Files.size(jar));
+      Path extracted = dir.resolve(jar.getFileName());
+      if (!Files.isRegularFile(extracted)) {
+        Files.createDirectories(dir);
+        Process p =
+            new ProcessBuilder(
+                    ProcessHandle.current().info().command().orElse("java"),
+                    "-Djarmode=tools",
+                    "-jar",
+                    jar.toString(),
+                    "extract",
+                    "--force",
+                    "--destination",
+                    dir.toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0 || !Files.isRegularFile(extracted)) {
+          throw new LauncherException("cannot extract " + jar + " for the AOT cache: " + out);
+        }
+      }
+      Path cache = dir.resolve("app.aot");
+      if (mode.equals("on") && !Files.isRegularFile(cache)) {
+        throw new LauncherException(
+            "no AOT cache for "
+                + s.name()
+                + " at "
+                + cache
+                + "; record one first with FLASHDEAL_AOT=train (a run with traffic, then stop)");
+      }
+      return List.of(
+          mode.equals("train") ? "-XX:AOTCacheOutput=" + cache : "-XX:AOTCache=" + cache,
+          "-jar",
+          extracted.toString());
+    } catch (IOException e) {
+      throw new LauncherException("AOT set-up of " + s.name() + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LauncherException("interrupted");
+    }
   }
 
   private void awaitReady(Map<String, Long> pids, Consumer<String> progress) {
@@ -354,9 +414,11 @@ public final class Launcher {
                       h.destroy();
                       stopping.add(h);
                     }));
+    // A JVM recording an AOT cache writes it on exit: give it time (FLASHDEAL_AOT=train).
+    long grace = environment.getOrDefault("FLASHDEAL_AOT", "off").equals("train") ? 180 : 20;
     for (ProcessHandle h : stopping) {
       try {
-        h.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        h.onExit().get(grace, java.util.concurrent.TimeUnit.SECONDS);
       } catch (Exception e) {
         h.destroyForcibly();
       }

@@ -118,7 +118,8 @@ public final class LocalDeps {
    */
   public Map<String, Long> serverPids() {
     Map<String, Long> pids = new LinkedHashMap<>();
-    pidFrom(settings.postgresDir().resolve("data/postmaster.pid")).ifPresent(p -> pids.put("postgresql", p));
+    pidFrom(settings.postgresDir().resolve("data/postmaster.pid"))
+        .ifPresent(p -> pids.put("postgresql", p));
     pidFrom(settings.redisDir().resolve("redis.pid")).ifPresent(p -> pids.put("redis", p));
     return pids;
   }

@@ -71,8 +71,7 @@ public final class KneeSearch {
         return new Knee(0, false, true, steps);
       }
       Step again = runStep.apply(pass);
-      steps.add(
-          new Step(again.rate(), again.passed(), true, again.why(), again.figures()));
+      steps.add(new Step(again.rate(), again.passed(), true, again.why(), again.figures()));
       if (again.passed()) {
         return new Knee(pass, true, fail != Integer.MAX_VALUE, steps);
       }

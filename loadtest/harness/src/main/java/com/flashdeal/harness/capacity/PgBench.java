@@ -33,15 +33,34 @@ public record PgBench(int clients, int seconds, double reserveTps, double insert
   public static PgBench run(
       Path repo, Platform.Deployment d, long dealId, long productId, int clients, int seconds) {
     Path bin = pgbench();
-    Process reserve = start(bin, repo, d.databases().get("product"), "reserve.sql", dealId, productId, clients, seconds);
-    Process insert = start(bin, repo, d.databases().get("order"), "order.sql", dealId, productId, clients, seconds);
+    Process reserve =
+        start(
+            bin,
+            repo,
+            d.databases().get("product"),
+            "reserve.sql",
+            dealId,
+            productId,
+            clients,
+            seconds);
+    Process insert =
+        start(
+            bin,
+            repo,
+            d.databases().get("order"),
+            "order.sql",
+            dealId,
+            productId,
+            clients,
+            seconds);
     return new PgBench(clients, seconds, tps(reserve, "reserve"), tps(insert, "order insert"));
   }
 
   private static Path pgbench() {
     List<Path> candidates = new ArrayList<>();
     try (var dirs = Files.list(Path.of("/usr/lib/postgresql"))) {
-      dirs.sorted(java.util.Comparator.reverseOrder()).forEach(v -> candidates.add(v.resolve("bin/pgbench")));
+      dirs.sorted(java.util.Comparator.reverseOrder())
+          .forEach(v -> candidates.add(v.resolve("bin/pgbench")));
     } catch (IOException e) {
       // no Debian layout
     }
@@ -49,11 +68,21 @@ public record PgBench(int clients, int seconds, double reserveTps, double insert
     return candidates.stream()
         .filter(Files::isExecutable)
         .findFirst()
-        .orElseThrow(() -> new HarnessException("pgbench not found (Debian: postgresql-contrib / postgresql-client)"));
+        .orElseThrow(
+            () ->
+                new HarnessException(
+                    "pgbench not found (Debian: postgresql-contrib / postgresql-client)"));
   }
 
   private static Process start(
-      Path bin, Path repo, Platform.Database db, String script, long dealId, long productId, int clients, int seconds) {
+      Path bin,
+      Path repo,
+      Platform.Database db,
+      String script,
+      long dealId,
+      long productId,
+      int clients,
+      int seconds) {
     // jdbc:postgresql://host:port/db → host, port, db for pgbench's libpq.
     Matcher m = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)").matcher(db.url());
     if (!m.find()) {
@@ -61,10 +90,29 @@ public record PgBench(int clients, int seconds, double reserveTps, double insert
     }
     ProcessBuilder pb =
         new ProcessBuilder(
-                bin.toString(), "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j", "2",
-                "-T", Integer.toString(seconds), "-D", "deal_id=" + dealId, "-D", "product_id=" + productId,
-                "-f", repo.resolve("loadtest/pgbench/" + script).toString(),
-                "-h", m.group(1), "-p", m.group(2), "-U", db.user(), m.group(3))
+                bin.toString(),
+                "-n",
+                "-M",
+                "prepared",
+                "-c",
+                Integer.toString(clients),
+                "-j",
+                "2",
+                "-T",
+                Integer.toString(seconds),
+                "-D",
+                "deal_id=" + dealId,
+                "-D",
+                "product_id=" + productId,
+                "-f",
+                repo.resolve("loadtest/pgbench/" + script).toString(),
+                "-h",
+                m.group(1),
+                "-p",
+                m.group(2),
+                "-U",
+                db.user(),
+                m.group(3))
             .redirectErrorStream(true);
     pb.environment().put("PGPASSWORD", db.password());
     try {

@@ -88,8 +88,7 @@ public final class K6Job implements LoadGenerator {
       JobStatus status = awaitFinished(name, limit);
       Pod pod = podOf(name);
       String log = client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).getLog();
-      Files.writeString(
-          dir.resolve(request.scenario().id() + "-k6.log"), log == null ? "" : log);
+      Files.writeString(dir.resolve(request.scenario().id() + "-k6.log"), log == null ? "" : log);
       int exit = exitCode(pod);
       // 99 = thresholds crossed: a run that happened but is not valid; anything else is k6 failing.
       if (exit != 0 && exit != 99) {
@@ -138,7 +137,12 @@ public final class K6Job implements LoadGenerator {
     container.setImage(settings.k6Image());
     container.setArgs(
         List.of(
-            "run", "--quiet", "--no-color", "--log-format", "raw", "/scenario/" + scenario.script()));
+            "run",
+            "--quiet",
+            "--no-color",
+            "--log-format",
+            "raw",
+            "/scenario/" + scenario.script()));
     env.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> container.getEnv().add(new EnvVar(e.getKey(), e.getValue(), null)));

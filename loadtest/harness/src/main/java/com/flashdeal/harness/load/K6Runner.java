@@ -36,8 +36,7 @@ public final class K6Runner implements LoadGenerator {
     Path out = dir.resolve(request.scenario().id() + "-k6.out");
     Path script = scripts.resolve(request.scenario().script());
     // `times` prints the shell's and then its children's user/system time: the second line is k6.
-    String wrapper =
-        "\"$@\"; rc=$?; t=$(times | tail -1); echo \"" + CPU_MARK + "$t\" >&2; exit $rc";
+    String wrapper = "\"$@\"; rc=$?; echo " + CPU_MARK + " >&2; times >&2; exit $rc";
     ProcessBuilder pb =
         new ProcessBuilder(
                 List.of(
@@ -103,17 +102,22 @@ public final class K6Runner implements LoadGenerator {
     }
   }
 
-  /** "k6-cpu:0m12.340s 0m1.200s" (children's user and system time) to seconds; -1 if absent. */
+  /**
+   * After the marker, bash's {@code times}: the shell's user/system time, then its children's (k6)
+   * — "0m12.340s 0m1.200s" — in seconds; -1 if absent. It must run in the shell itself: in a
+   * subshell the children's times are those of the subshell (zero).
+   */
   static double cpuFromTimes(String printed) {
     int at = printed.lastIndexOf(CPU_MARK);
     if (at < 0) {
       return -1;
     }
-    String[] parts = printed.substring(at + CPU_MARK.length()).strip().split("\\s+");
-    if (parts.length < 2) {
+    List<String> lines = printed.substring(at + CPU_MARK.length()).strip().lines().toList();
+    if (lines.size() < 2) {
       return -1;
     }
-    return minutesSeconds(parts[0]) + minutesSeconds(parts[1]);
+    String[] parts = lines.get(1).strip().split("\\s+");
+    return parts.length < 2 ? -1 : minutesSeconds(parts[0]) + minutesSeconds(parts[1]);
   }
 
   private static double minutesSeconds(String t) {

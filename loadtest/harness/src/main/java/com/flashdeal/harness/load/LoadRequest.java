@@ -13,8 +13,4 @@ import java.util.Map;
  * @param expectedSeconds how long the scenario runs when the system keeps up (timeouts scale on it)
  */
 public record LoadRequest(
-    Scenario scenario,
-    URI gateway,
-    Path usersFile,
-    Map<String, String> env,
-    int expectedSeconds) {}
+    Scenario scenario, URI gateway, Path usersFile, Map<String, String> env, int expectedSeconds) {}

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a sale looked like from the client side, computed from the arrival ledger (every answer,
- * not a sampled summary).
+ * What a sale looked like from the client side, computed from the arrival ledger (every answer, not
+ * a sampled summary).
  *
  * @param sellOutSeconds from the first arrival to the answer that sold the last unit; NaN when the
  *     deal did not sell out (an undersell, or too few arrivals)
- * @param ordersPerSecond units sold per second while selling (created / sellOutSeconds, or over
- *     the whole sale when it did not sell out)
+ * @param ordersPerSecond units sold per second while selling (created / sellOutSeconds, or over the
+ *     whole sale when it did not sell out)
  * @param created / soldOut / errors the answers by kind; errorsByOutcome: "503 CODE" → count
  * @param createdMs / soldOutMs / allMs percentiles of the order answer by outcome ({@link
  *     #SPECTRUM} quantiles, ms)
@@ -55,14 +55,29 @@ public record SaleFigures(
   public static SaleFigures of(List<Arrival> arrivals, int stock) {
     if (arrivals.isEmpty()) {
       return new SaleFigures(
-          0, stock, Double.NaN, 0, 0, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(), 0, Double.NaN,
-          Double.NaN, List.of());
+          0,
+          stock,
+          Double.NaN,
+          0,
+          0,
+          0,
+          0,
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          0,
+          Double.NaN,
+          Double.NaN,
+          List.of());
     }
     long t0 = arrivals.stream().mapToLong(Arrival::startMs).min().orElseThrow();
     List<Arrival> created = arrivals.stream().filter(Arrival::created).toList();
     List<Arrival> soldOut = arrivals.stream().filter(Arrival::soldOut).toList();
     Map<String, Integer> errors = new TreeMap<>();
-    arrivals.stream().filter(Arrival::error).forEach(a -> errors.merge(a.outcome(), 1, Integer::sum));
+    arrivals.stream()
+        .filter(Arrival::error)
+        .forEach(a -> errors.merge(a.outcome(), 1, Integer::sum));
     int units = created.stream().mapToInt(a -> Math.max(1, a.quantity())).sum();
     long lastSale = created.stream().mapToLong(Arrival::endMs).max().orElse(t0);
     long lastAnswer = arrivals.stream().mapToLong(Arrival::endMs).max().orElseThrow();
@@ -72,7 +87,10 @@ public record SaleFigures(
     List<Arrival> byArrival = new ArrayList<>(arrivals);
     byArrival.sort(Comparator.comparingLong(Arrival::index));
     int firstServed =
-        (int) byArrival.subList(0, Math.min(stock, byArrival.size())).stream().filter(Arrival::created).count();
+        (int)
+            byArrival.subList(0, Math.min(stock, byArrival.size())).stream()
+                .filter(Arrival::created)
+                .count();
     double[] rank = new double[byArrival.size()];
     double[] success = new double[byArrival.size()];
     double[] ideal = new double[byArrival.size()];
@@ -113,7 +131,12 @@ public record SaleFigures(
   }
 
   public static String label(double q) {
-    return q >= 1.0 ? "max" : "p" + new java.math.BigDecimal(Double.toString(q * 100)).stripTrailingZeros().toPlainString();
+    return q >= 1.0
+        ? "max"
+        : "p"
+            + new java.math.BigDecimal(Double.toString(q * 100))
+                .stripTrailingZeros()
+                .toPlainString();
   }
 
   /** Nearest-rank quantile of sorted values. */
@@ -126,7 +149,8 @@ public record SaleFigures(
   }
 
   static List<Bucket> timeline(List<Arrival> arrivals, long t0, int stock) {
-    int seconds = (int) ((arrivals.stream().mapToLong(Arrival::endMs).max().orElse(t0) - t0) / 1000) + 1;
+    int seconds =
+        (int) ((arrivals.stream().mapToLong(Arrival::endMs).max().orElse(t0) - t0) / 1000) + 1;
     List<List<Double>> latencies = new ArrayList<>();
     int[] created = new int[seconds];
     for (int s = 0; s < seconds; s++) {

@@ -34,6 +34,7 @@ public enum Scenario {
         return s;
       }
     }
-    throw new IllegalArgumentException("unknown scenario '" + id + "'; use sale, capacity or login");
+    throw new IllegalArgumentException(
+        "unknown scenario '" + id + "'; use sale, capacity or login");
   }
 }

@@ -2,9 +2,9 @@ package com.flashdeal.harness.load;
 
 /**
  * How many VUs k6 needs for an open-model rate, by Little's law: arrivals in flight = rate x time
- * per arrival. Pre-allocating them keeps k6 from starting VUs in the measured window (which, on
- * two shared cores, made it drop most arrivals at 500/s); the maximum lets a stalling system pile
- * up in-flight arrivals, as real users would, until the request timeout.
+ * per arrival. Pre-allocating them keeps k6 from starting VUs in the measured window (which, on two
+ * shared cores, made it drop most arrivals at 500/s); the maximum lets a stalling system pile up
+ * in-flight arrivals, as real users would, until the request timeout.
  */
 public final class Vus {
   private Vus() {}

@@ -59,7 +59,9 @@ public final class LocalMetricsSource implements MetricsSource {
     return figures;
   }
 
-  /** JVMs: their peak; PostgreSQL: its processes' current resident memory (backends come and go). */
+  /**
+   * JVMs: their peak; PostgreSQL: its processes' current resident memory (backends come and go).
+   */
   private static double rssMib(String name, long pid) {
     return name.equals("postgresql") ? Procfs.treeRssMib(pid) : Procfs.peakRssMib(pid);
   }

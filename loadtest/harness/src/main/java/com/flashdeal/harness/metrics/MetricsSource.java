@@ -1,7 +1,6 @@
 package com.flashdeal.harness.metrics;
 
 import com.flashdeal.harness.platform.Platform;
-
 import java.util.Map;
 
 /**

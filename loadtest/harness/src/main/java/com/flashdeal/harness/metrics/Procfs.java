@@ -73,7 +73,8 @@ public final class Procfs {
       long softirq = Long.parseLong(f[7]);
       long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
       double busy = (user + nice + system + irq + softirq) / TICKS_PER_SECOND;
-      double total = (user + nice + system + idle + iowait + irq + softirq + steal) / TICKS_PER_SECOND;
+      double total =
+          (user + nice + system + idle + iowait + irq + softirq + steal) / TICKS_PER_SECOND;
       return new double[] {busy, steal / TICKS_PER_SECOND, total};
     } catch (IOException | RuntimeException e) {
       return new double[] {-1, -1, -1};

@@ -2,7 +2,6 @@ package com.flashdeal.harness.metrics;
 
 import com.flashdeal.harness.HarnessException;
 import com.flashdeal.harness.platform.kubernetes.KubernetesSettings;
-
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.LocalPortForward;
 import java.io.IOException;

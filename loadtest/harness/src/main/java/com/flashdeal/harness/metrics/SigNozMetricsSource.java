@@ -1,11 +1,10 @@
 package com.flashdeal.harness.metrics;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.flashdeal.harness.HarnessException;
 import com.flashdeal.harness.Waiting;
 import com.flashdeal.harness.platform.Platform;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

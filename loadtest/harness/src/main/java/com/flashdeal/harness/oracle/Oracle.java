@@ -68,7 +68,8 @@ public final class Oracle {
         .param("dealId", dealId)
         .query(
             (rs, n) ->
-                held.merge(rs.getObject("order_id").toString(), rs.getInt("quantity"), Integer::sum))
+                held.merge(
+                    rs.getObject("order_id").toString(), rs.getInt("quantity"), Integer::sum))
         .list();
     List<StoredOrder> orders =
         order
@@ -101,7 +102,8 @@ public final class Oracle {
     long taken = (long) l.quantity() - l.remaining();
 
     if (confirmedUnits > o.stock()) {
-      violations.add("oversold: %d units confirmed for a stock of %d".formatted(confirmedUnits, o.stock()));
+      violations.add(
+          "oversold: %d units confirmed for a stock of %d".formatted(confirmedUnits, o.stock()));
     }
     if (heldUnits != taken) {
       violations.add(
@@ -156,18 +158,24 @@ public final class Oracle {
       violations.add(createdWithoutId + " answers 201 carried no order id");
     }
     if (!lost.isEmpty()) {
-      violations.add(lost.size() + " orders the client saw created are not confirmed: " + sample(lost));
+      violations.add(
+          lost.size() + " orders the client saw created are not confirmed: " + sample(lost));
     }
     if (!mismatched.isEmpty()) {
-      violations.add(mismatched.size() + " orders differ from what the client saw: " + sample(mismatched));
+      violations.add(
+          mismatched.size() + " orders differ from what the client saw: " + sample(mismatched));
     }
     if (!duplicates.isEmpty()) {
-      violations.add(duplicates.size() + " orders were answered as created twice: " + sample(duplicates));
+      violations.add(
+          duplicates.size() + " orders were answered as created twice: " + sample(duplicates));
     }
     List<String> unknown =
         confirmed.stream().map(StoredOrder::id).filter(id -> !seen.contains(id)).toList();
     if (!unknown.isEmpty()) {
-      violations.add(unknown.size() + " confirmed orders were never answered 201 to the client: " + sample(unknown));
+      violations.add(
+          unknown.size()
+              + " confirmed orders were never answered 201 to the client: "
+              + sample(unknown));
     }
 
     // No undersell: units held without an order, or a SOLD_OUT while units were free.
@@ -179,7 +187,8 @@ public final class Oracle {
             .mapToLong(Map.Entry::getValue)
             .sum();
     if (heldWithoutOrder > 0) {
-      violations.add("undersold: " + heldWithoutOrder + " units are held by reservations without an order");
+      violations.add(
+          "undersold: " + heldWithoutOrder + " units are held by reservations without an order");
     }
     long soldOut = o.arrivals().stream().filter(Arrival::soldOut).count();
     if (soldOut > 0 && l.remaining() > 0) {

@@ -13,6 +13,7 @@ public final class Jdbc {
 
   public static JdbcClient client(Platform.Database db) {
     return JdbcClient.create(
-        new SimpleDriverDataSource(new org.postgresql.Driver(), db.url(), db.user(), db.password()));
+        new SimpleDriverDataSource(
+            new org.postgresql.Driver(), db.url(), db.user(), db.password()));
   }
 }

@@ -5,9 +5,9 @@ import com.flashdeal.harness.sql.ResetSql;
 import java.util.Map;
 
 /**
- * Empties product-service's and order-service's tables as their own roles (they own them), with
- * the services running: between the sales of one deployment, no JVM restarts. TRUNCATE waits for no
- * one here: the pools' idle connections hold no locks.
+ * Empties product-service's and order-service's tables as their own roles (they own them), with the
+ * services running: between the sales of one deployment, no JVM restarts. TRUNCATE waits for no one
+ * here: the pools' idle connections hold no locks.
  */
 public final class StateReset {
   private StateReset() {}

@@ -16,23 +16,34 @@ import java.util.Map;
 final class Html {
   private Html() {}
 
-  static String render(Map<String, Object> env, Bench.Settings s, Bench.Outcome o, List<String> verdicts) {
-    StringBuilder h = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<meta name=\"viewport\" content=\"width=device-width\"><title>Flash Deal benchmark</title><style>"
-        + "body{font-family:system-ui,sans-serif;margin:24px auto;max-width:1200px;padding:0 16px;color:#222;line-height:1.4}"
-        + "h1{margin:0 0 4px}.sub{color:#555;margin:0 0 16px}h2{margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}"
-        + ".verdicts li{margin:4px 0}.worse{color:#b00020;font-weight:600}.better{color:#137a3a;font-weight:600}.inconclusive{color:#666}"
-        + ".charts{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px}"
-        + "figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:10px}figcaption{font-weight:600;margin-bottom:6px}"
-        + ".note{color:#666;font-size:12px;margin-top:4px}.scroll{overflow-x:auto}"
-        + "table{border-collapse:collapse;margin:8px 0;font-size:13px}td,th{border:1px solid #ddd;padding:3px 7px;text-align:right;vertical-align:top}"
-        + "th{background:#f6f6f6}td:first-child,th:first-child,td.l{text-align:left}.FAILED{color:#b00020;font-weight:700}"
-        + "</style></head><body>");
-    h.append("<h1>Flash Deal benchmark — ").append(Svg.esc(s.scenario())).append("</h1><p class=\"sub\">")
-        .append(Svg.esc(Report.settingsLine(s))).append("</p>");
+  static String render(
+      Map<String, Object> env, Bench.Settings s, Bench.Outcome o, List<String> verdicts) {
+    StringBuilder h =
+        new StringBuilder(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width\"><title>Flash Deal benchmark</title><style>"
+                + "body{font-family:system-ui,sans-serif;margin:24px auto;max-width:1200px;padding:0 16px;color:#222;line-height:1.4}"
+                + "h1{margin:0 0 4px}.sub{color:#555;margin:0 0 16px}h2{margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}"
+                + ".verdicts li{margin:4px 0}.worse{color:#b00020;font-weight:600}.better{color:#137a3a;font-weight:600}.inconclusive{color:#666}"
+                + ".charts{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px}"
+                + "figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:10px}figcaption{font-weight:600;margin-bottom:6px}"
+                + ".note{color:#666;font-size:12px;margin-top:4px}.scroll{overflow-x:auto}"
+                + "table{border-collapse:collapse;margin:8px 0;font-size:13px}td,th{border:1px solid #ddd;padding:3px 7px;text-align:right;vertical-align:top}"
+                + "th{background:#f6f6f6}td:first-child,th:first-child,td.l{text-align:left}.FAILED{color:#b00020;font-weight:700}"
+                + "</style></head><body>");
+    h.append("<h1>Flash Deal benchmark — ")
+        .append(Svg.esc(s.scenario()))
+        .append("</h1><p class=\"sub\">")
+        .append(Svg.esc(Report.settingsLine(s)))
+        .append("</p>");
     h.append("<h2>Verdicts</h2><ul class=\"verdicts\">");
     for (String v : verdicts) {
-      String cls = v.endsWith(": worse") ? "worse" : v.endsWith(": better") ? "better" : v.endsWith(": inconclusive") ? "inconclusive" : "";
+      String cls =
+          v.endsWith(": worse")
+              ? "worse"
+              : v.endsWith(": better")
+                  ? "better"
+                  : v.endsWith(": inconclusive") ? "inconclusive" : "";
       h.append("<li class=\"").append(cls).append("\">").append(Svg.esc(v)).append("</li>");
     }
     h.append("</ul>");
@@ -48,22 +59,37 @@ final class Html {
       h.append("<h2>Sales</h2>");
       table(h, Report.saleHeader(), Report.saleRows(o));
       h.append("<h2>CPU per 1,000 orders and memory (warm sales)</h2>");
-      table(h, List.of("variant", "process", "CPU s / 1,000 orders", "RSS", "server p99"), Report.processRows(o));
+      table(
+          h,
+          List.of("variant", "process", "CPU s / 1,000 orders", "RSS", "server p99"),
+          Report.processRows(o));
       h.append("<h2>Errors by status and code</h2>");
       List<List<String>> errors = Report.errorRows(o);
-      if (errors.isEmpty()) h.append("<p>No errors: every order was answered 201 or 409 SOLD_OUT.</p>");
+      if (errors.isEmpty())
+        h.append("<p>No errors: every order was answered 201 or 409 SOLD_OUT.</p>");
       else table(h, List.of("variant", "sale", "answer", "count"), errors);
     }
     if (!o.capacity().isEmpty()) {
       h.append("<h2>Knee search steps</h2>");
       table(h, Report.CAPACITY_HEADER, Report.capacityRows(o));
       if (o.pgbench() != null) {
-        h.append("<p>").append(Svg.esc(Svg.f("pgbench, same statements (%d clients per database, %d s, concurrently): reserve %.0f tps, order insert %.0f tps.",
-            o.pgbench().clients(), o.pgbench().seconds(), o.pgbench().reserveTps(), o.pgbench().insertTps()))).append("</p>");
+        h.append("<p>")
+            .append(
+                Svg.esc(
+                    Svg.f(
+                        "pgbench, same statements (%d clients per database, %d s, concurrently): reserve %.0f tps, order insert %.0f tps.",
+                        o.pgbench().clients(),
+                        o.pgbench().seconds(),
+                        o.pgbench().reserveTps(),
+                        o.pgbench().insertTps())))
+            .append("</p>");
       }
     }
     h.append("<h2>Runs</h2>");
-    table(h, List.of("variant", "sale", "status", "ledger", "machine", "violations"), Report.runRows(o));
+    table(
+        h,
+        List.of("variant", "sale", "status", "ledger", "machine", "violations"),
+        Report.runRows(o));
     h.append("<h2>Environment</h2>");
     List<List<String>> envRows = new ArrayList<>();
     env.forEach((k, v) -> envRows.add(List.of(k, String.valueOf(v))));
@@ -101,34 +127,79 @@ final class Html {
         for (double q : SaleFigures.SPECTRUM) {
           if (q >= 1.0) continue;
           String label = SaleFigures.label(q);
-          double[] vals = Report.runs(o, v, phase).stream().filter(RunResult::valid)
-              .mapToDouble(x -> x.sale().allMs().getOrDefault(label, Double.NaN)).filter(Double::isFinite).toArray();
-          if (vals.length > 0) points.add(new double[] {1 / (1 - q), com.flashdeal.harness.stats.Bootstrap.median(vals)});
+          double[] vals =
+              Report.runs(o, v, phase).stream()
+                  .filter(RunResult::valid)
+                  .mapToDouble(x -> x.sale().allMs().getOrDefault(label, Double.NaN))
+                  .filter(Double::isFinite)
+                  .toArray();
+          if (vals.length > 0)
+            points.add(
+                new double[] {1 / (1 - q), com.flashdeal.harness.stats.Bootstrap.median(vals)});
         }
         spectrum.add(new Svg.Series(name, c, dashed, points));
       }
     }
-    figure(h, "Sell-out curve: units left over time (median run by p99)", Svg.lines("seconds since the deal opened", "units left", left, false, false, List.of(), null),
+    figure(
+        h,
+        "Sell-out curve: units left over time (median run by p99)",
+        Svg.lines(
+            "seconds since the deal opened", "units left", left, false, false, List.of(), null),
         "Dashed: cold (the deal opens right after the services start).");
-    figure(h, "Order answers per second (1 s buckets)", Svg.lines("seconds", "answers/s", rate, false, false, List.of(), null), "");
-    figure(h, "Order p99 over time (1 s buckets, log)", Svg.lines("seconds", "p99 ms", p99, false, true, List.of(), null), "");
-    figure(h, "Latency spectrum of order answers (HDR style)", Svg.lines("percentile: 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9, 10000 = p99.99", "ms", spectrum, true, true, List.of(), null),
+    figure(
+        h,
+        "Order answers per second (1 s buckets)",
+        Svg.lines("seconds", "answers/s", rate, false, false, List.of(), null),
+        "");
+    figure(
+        h,
+        "Order p99 over time (1 s buckets, log)",
+        Svg.lines("seconds", "p99 ms", p99, false, true, List.of(), null),
+        "");
+    figure(
+        h,
+        "Latency spectrum of order answers (HDR style)",
+        Svg.lines(
+            "percentile: 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9, 10000 = p99.99",
+            "ms",
+            spectrum,
+            true,
+            true,
+            List.of(),
+            null),
         "x = 1/(1-q) on a log axis; each point is the median of that percentile over the valid runs.");
     // CPU per 1,000 orders per process (warm, median over valid runs).
     List<String> processes = new ArrayList<>();
     for (String v : variants) {
-      Report.runs(o, v, RunResult.WARM).stream().findFirst().ifPresent(r -> r.cpuPerThousandOrders().keySet().forEach(p -> { if (!processes.contains(p)) processes.add(p); }));
+      Report.runs(o, v, RunResult.WARM).stream()
+          .findFirst()
+          .ifPresent(
+              r ->
+                  r.cpuPerThousandOrders()
+                      .keySet()
+                      .forEach(
+                          p -> {
+                            if (!processes.contains(p)) processes.add(p);
+                          }));
     }
     double[][] values = new double[variants.size()][processes.size()];
     for (int i = 0; i < variants.size(); i++) {
       for (int j = 0; j < processes.size(); j++) {
         String p = processes.get(j);
-        double[] vals = Report.runs(o, variants.get(i), RunResult.WARM).stream().filter(RunResult::valid)
-            .mapToDouble(r -> r.cpuPerThousandOrders().getOrDefault(p, -1.0)).filter(d -> d >= 0).toArray();
-        values[i][j] = vals.length == 0 ? Double.NaN : com.flashdeal.harness.stats.Bootstrap.median(vals);
+        double[] vals =
+            Report.runs(o, variants.get(i), RunResult.WARM).stream()
+                .filter(RunResult::valid)
+                .mapToDouble(r -> r.cpuPerThousandOrders().getOrDefault(p, -1.0))
+                .filter(d -> d >= 0)
+                .toArray();
+        values[i][j] =
+            vals.length == 0 ? Double.NaN : com.flashdeal.harness.stats.Bootstrap.median(vals);
       }
     }
-    figure(h, "CPU seconds per 1,000 orders, per process (warm sales)", Svg.bars(variants, processes, values, "CPU s / 1,000 orders"),
+    figure(
+        h,
+        "CPU seconds per 1,000 orders, per process (warm sales)",
+        Svg.bars(variants, processes, values, "CPU s / 1,000 orders"),
         "The whole sale window (SOLD_OUT answers included) divided by units sold.");
   }
 
@@ -139,16 +210,27 @@ final class Html {
     int i = 0;
     for (CapacityResult c : o.capacity()) {
       String color = Svg.COLORS[i++ % Svg.COLORS.length];
-      List<double[]> points = c.steps().stream().filter(s -> !s.confirmation())
-          .sorted(java.util.Comparator.comparingInt(CapacityResult.StepFigures::rate))
-          .map(s -> new double[] {s.rate(), s.p99Ms()}).toList();
-      series.add(new Svg.Series(c.variant().replace("phase1-", "") + " (" + c.target() + ")", color, false, points));
+      List<double[]> points =
+          c.steps().stream()
+              .filter(s -> !s.confirmation())
+              .sorted(java.util.Comparator.comparingInt(CapacityResult.StepFigures::rate))
+              .map(s -> new double[] {s.rate(), s.p99Ms()})
+              .toList();
+      series.add(
+          new Svg.Series(
+              c.variant().replace("phase1-", "") + " (" + c.target() + ")", color, false, points));
       marks.add(new Svg.Mark(true, c.knee().knee(), "knee " + c.knee().knee() + "/s", color));
       slo = c.sloMs();
     }
     marks.add(new Svg.Mark(false, slo, "SLO " + Svg.num(slo) + " ms", "#b00020"));
-    figure(h, "Capacity curve: rate vs p99 (log), knee marked", Svg.lines("arrivals/s", "p99 ms", series, false, true, marks, null),
-        o.pgbench() == null ? "" : Svg.f("pgbench ceiling for the same statements: %.0f tps.", o.pgbench().ceilingTps()));
+    figure(
+        h,
+        "Capacity curve: rate vs p99 (log), knee marked",
+        Svg.lines("arrivals/s", "p99 ms", series, false, true, marks, null),
+        o.pgbench() == null
+            ? ""
+            : Svg.f(
+                "pgbench ceiling for the same statements: %.0f tps.", o.pgbench().ceilingTps()));
   }
 
   private static void figure(StringBuilder h, String title, String svg, String note) {
@@ -164,7 +246,8 @@ final class Html {
     for (List<String> r : rows) {
       h.append("<tr>");
       for (String c : r) {
-        String cls = c.startsWith("FAILED") ? " class=\"FAILED\"" : c.length() > 24 ? " class=\"l\"" : "";
+        String cls =
+            c.startsWith("FAILED") ? " class=\"FAILED\"" : c.length() > 24 ? " class=\"l\"" : "";
         h.append("<td").append(cls).append(">").append(Svg.esc(c)).append("</td>");
       }
       h.append("</tr>");

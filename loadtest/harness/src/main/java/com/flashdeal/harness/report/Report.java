@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.flashdeal.harness.Bench;
 import com.flashdeal.harness.RunResult;
 import com.flashdeal.harness.capacity.CapacityResult;
-import com.flashdeal.harness.capacity.PgBench;
 import com.flashdeal.harness.load.SaleFigures;
 import com.flashdeal.harness.stats.Bootstrap;
 import com.flashdeal.harness.stats.Comparison;
@@ -29,23 +28,60 @@ public final class Report {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** A figure of a sale that verdicts and tables use. */
-  record Figure(String key, String title, String unit, boolean higherIsBetter, ToDoubleFunction<RunResult> value) {}
+  record Figure(
+      String key,
+      String title,
+      String unit,
+      boolean higherIsBetter,
+      ToDoubleFunction<RunResult> value) {}
 
   static final List<Figure> FIGURES =
       List.of(
-          new Figure("p99created", "order p99 (201)", "ms", false, r -> r.sale().createdMs().getOrDefault("p99", Double.NaN)),
-          new Figure("p99soldOut", "order p99 (409 SOLD_OUT)", "ms", false, r -> r.sale().soldOutMs().getOrDefault("p99", Double.NaN)),
-          new Figure("p50created", "order p50 (201)", "ms", false, r -> r.sale().createdMs().getOrDefault("p50", Double.NaN)),
-          new Figure("p999created", "order p99.9 (201)", "ms", false, r -> r.sale().createdMs().getOrDefault("p99.9", Double.NaN)),
+          new Figure(
+              "p99created",
+              "order p99 (201)",
+              "ms",
+              false,
+              r -> r.sale().createdMs().getOrDefault("p99", Double.NaN)),
+          new Figure(
+              "p99soldOut",
+              "order p99 (409 SOLD_OUT)",
+              "ms",
+              false,
+              r -> r.sale().soldOutMs().getOrDefault("p99", Double.NaN)),
+          new Figure(
+              "p50created",
+              "order p50 (201)",
+              "ms",
+              false,
+              r -> r.sale().createdMs().getOrDefault("p50", Double.NaN)),
+          new Figure(
+              "p999created",
+              "order p99.9 (201)",
+              "ms",
+              false,
+              r -> r.sale().createdMs().getOrDefault("p99.9", Double.NaN)),
           new Figure("sellOut", "time to sell out", "s", false, r -> r.sale().sellOutSeconds()),
-          new Figure("ordersPerSecond", "orders/s while selling", "orders/s", true, r -> r.sale().ordersPerSecond()),
+          new Figure(
+              "ordersPerSecond",
+              "orders/s while selling",
+              "orders/s",
+              true,
+              r -> r.sale().ordersPerSecond()),
           new Figure("errors", "errors", "", false, r -> r.sale().errors()),
-          new Figure("cpuPer1000", "CPU per 1,000 orders (all processes)", "s", false, Report::totalCpuPerThousand));
+          new Figure(
+              "cpuPer1000",
+              "CPU per 1,000 orders (all processes)",
+              "s",
+              false,
+              Report::totalCpuPerThousand));
 
   /** The figures a verdict sentence is given for (the rest are in the tables). */
-  static final List<String> VERDICT_FIGURES = List.of("p99created", "p99soldOut", "sellOut", "cpuPer1000");
+  static final List<String> VERDICT_FIGURES =
+      List.of("p99created", "p99soldOut", "sellOut", "cpuPer1000");
 
-  public static void write(Path dir, Map<String, Object> environment, Bench.Settings settings, Bench.Outcome outcome)
+  public static void write(
+      Path dir, Map<String, Object> environment, Bench.Settings settings, Bench.Outcome outcome)
       throws IOException {
     List<String> verdicts = verdicts(outcome);
     Map<String, Object> json = new LinkedHashMap<>();
@@ -57,8 +93,14 @@ public final class Report {
     json.put("pgbench", outcome.pgbench());
     json.put("seeding", outcome.seeding());
     JSON.writeValue(dir.resolve("report.json").toFile(), json);
-    Files.writeString(dir.resolve("report.md"), markdown(environment, settings, outcome, verdicts), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("report.html"), Html.render(environment, settings, outcome, verdicts), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("report.md"),
+        markdown(environment, settings, outcome, verdicts),
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("report.html"),
+        Html.render(environment, settings, outcome, verdicts),
+        StandardCharsets.UTF_8);
   }
 
   static double totalCpuPerThousand(RunResult r) {
@@ -72,12 +114,18 @@ public final class Report {
 
   static List<String> variants(Bench.Outcome o) {
     List<String> v = new ArrayList<>();
-    o.sales().forEach(r -> { if (!v.contains(r.variant())) v.add(r.variant()); });
+    o.sales()
+        .forEach(
+            r -> {
+              if (!v.contains(r.variant())) v.add(r.variant());
+            });
     return v;
   }
 
   static List<RunResult> runs(Bench.Outcome o, String variant, String phase) {
-    return o.sales().stream().filter(r -> r.variant().equals(variant) && r.phase().equals(phase)).toList();
+    return o.sales().stream()
+        .filter(r -> r.variant().equals(variant) && r.phase().equals(phase))
+        .toList();
   }
 
   static List<Double> values(List<RunResult> runs, Figure f) {
@@ -88,7 +136,10 @@ public final class Report {
     return FIGURES.stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
   }
 
-  /** Verdict sentences: each variant against the first (warm, then cold), cold against warm, the knees. */
+  /**
+   * Verdict sentences: each variant against the first (warm, then cold), cold against warm, the
+   * knees.
+   */
   static List<String> verdicts(Bench.Outcome o) {
     List<String> out = new ArrayList<>();
     List<String> variants = variants(o);
@@ -98,31 +149,68 @@ public final class Report {
       for (String v : variants.subList(1, variants.size())) {
         for (String key : VERDICT_FIGURES) {
           Figure f = figure(key);
-          out.add(phase + ": " + Comparison.of(f.title(), f.unit(), f.higherIsBetter(), v, values(runs(o, v, phase), f), base,
-              values(runs(o, base, phase), f)).sentence());
+          out.add(
+              phase
+                  + ": "
+                  + Comparison.of(
+                          f.title(),
+                          f.unit(),
+                          f.higherIsBetter(),
+                          v,
+                          values(runs(o, v, phase), f),
+                          base,
+                          values(runs(o, base, phase), f))
+                      .sentence());
         }
       }
     }
     for (String v : variants) {
       if (runs(o, v, RunResult.COLD).isEmpty()) continue;
       Figure f = figure("p99created");
-      out.add(Comparison.of(f.title(), f.unit(), false, v + " cold", values(runs(o, v, RunResult.COLD), f), v + " warm",
-          values(runs(o, v, RunResult.WARM), f)).sentence());
+      out.add(
+          Comparison.of(
+                  f.title(),
+                  f.unit(),
+                  false,
+                  v + " cold",
+                  values(runs(o, v, RunResult.COLD), f),
+                  v + " warm",
+                  values(runs(o, v, RunResult.WARM), f))
+              .sentence());
     }
     for (CapacityResult c : o.capacity()) {
-      String pg = o.pgbench() == null || c.target().equals("login") ? "" : String.format(java.util.Locale.ROOT,
-          " = %.2f× pgbench's %.0f tps for the same statements", c.knee().knee() / o.pgbench().ceilingTps(), o.pgbench().ceilingTps());
-      out.add(String.format(java.util.Locale.ROOT, "%s's %s knee: %d/s at p99 ≤ %.0f ms%s%s%s", c.variant(), c.target(),
-          c.knee().knee(), c.sloMs(), c.knee().confirmed() ? " (confirmed by a second run)" : " (NOT confirmed)",
-          c.knee().bounded() ? "" : " — the highest rate tried still passed", pg));
+      String pg =
+          o.pgbench() == null || c.target().equals("login")
+              ? ""
+              : String.format(
+                  java.util.Locale.ROOT,
+                  " = %.2f× pgbench's %.0f tps for the same statements",
+                  c.knee().knee() / o.pgbench().ceilingTps(),
+                  o.pgbench().ceilingTps());
+      out.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s's %s knee: %d/s at p99 ≤ %.0f ms%s%s%s",
+              c.variant(),
+              c.target(),
+              c.knee().knee(),
+              c.sloMs(),
+              c.knee().confirmed() ? " (confirmed by a second run)" : " (NOT confirmed)",
+              c.knee().bounded() ? "" : " — the highest rate tried still passed",
+              pg));
     }
     for (String v : variants) {
       long invalid = o.sales().stream().filter(r -> r.variant().equals(v) && !r.valid()).count();
-      long failed = o.sales().stream().filter(r -> r.variant().equals(v) && r.status().equals("FAILED")).count();
-      long disturbed = o.sales().stream().filter(r -> r.variant().equals(v) && r.machine().disturbed()).count();
+      long failed =
+          o.sales().stream()
+              .filter(r -> r.variant().equals(v) && r.status().equals("FAILED"))
+              .count();
+      long disturbed =
+          o.sales().stream().filter(r -> r.variant().equals(v) && r.machine().disturbed()).count();
       if (invalid + failed + disturbed > 0) {
-        out.add("%s: %d sale(s) FAILED the oracle, %d INVALID (excluded from every statistic), %d disturbed by outside load"
-            .formatted(v, failed, invalid, disturbed));
+        out.add(
+            "%s: %d sale(s) FAILED the oracle, %d INVALID (excluded from every statistic), %d disturbed by outside load"
+                .formatted(v, failed, invalid, disturbed));
       }
     }
     return out;
@@ -135,14 +223,22 @@ public final class Report {
     double med = Bootstrap.median(v.stream().mapToDouble(Double::doubleValue).toArray());
     double min = v.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     double max = v.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-    return String.format(java.util.Locale.ROOT, "%s%s [%s–%s]", Svg.num(med), unit.isEmpty() ? "" : " " + unit, Svg.num(min), Svg.num(max));
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s%s [%s–%s]",
+        Svg.num(med),
+        unit.isEmpty() ? "" : " " + unit,
+        Svg.num(min),
+        Svg.num(max));
   }
 
   static String status(List<RunResult> runs) {
     long failed = runs.stream().filter(r -> r.status().equals("FAILED")).count();
     long invalid = runs.stream().filter(r -> !r.valid()).count();
     if (failed > 0) return "FAILED " + failed + "/" + runs.size();
-    return invalid > 0 ? "INVALID " + invalid + "/" + runs.size() : "passed " + runs.size() + "/" + runs.size();
+    return invalid > 0
+        ? "INVALID " + invalid + "/" + runs.size()
+        : "passed " + runs.size() + "/" + runs.size();
   }
 
   /** The sale table's rows: variant, phase, oracle, then each figure, fairness, k6. */
@@ -154,8 +250,17 @@ public final class Report {
         if (rs.isEmpty()) continue;
         List<String> row = new ArrayList<>(List.of(v, phase, status(rs)));
         for (Figure f : FIGURES) row.add(stat(values(rs, f), f.unit()));
-        row.add(stat(rs.stream().filter(RunResult::valid).map(r -> 100.0 * r.sale().firstServed() / Math.max(1, r.sale().stock())).toList(), "%"));
-        row.add(stat(rs.stream().filter(RunResult::valid).map(r -> r.sale().rankCorrelation()).toList(), ""));
+        row.add(
+            stat(
+                rs.stream()
+                    .filter(RunResult::valid)
+                    .map(r -> 100.0 * r.sale().firstServed() / Math.max(1, r.sale().stock()))
+                    .toList(),
+                "%"));
+        row.add(
+            stat(
+                rs.stream().filter(RunResult::valid).map(r -> r.sale().rankCorrelation()).toList(),
+                ""));
         row.add(stat(rs.stream().map(r -> (double) r.droppedArrivals()).toList(), ""));
         rows.add(row);
       }
@@ -177,10 +282,30 @@ public final class Report {
       List<RunResult> rs = runs(o, v, RunResult.WARM).stream().filter(RunResult::valid).toList();
       if (rs.isEmpty()) continue;
       for (String p : rs.getFirst().cpuPerThousandOrders().keySet()) {
-        rows.add(List.of(v, p,
-            stat(rs.stream().map(r -> r.cpuPerThousandOrders().getOrDefault(p, Double.NaN)).map(d -> d < 0 ? Double.NaN : d).toList(), "s"),
-            stat(rs.stream().map(r -> p.equals("k6") ? r.generatorPeakRssMib() : r.processes().get(p).peakRssMib()).map(d -> d < 0 ? Double.NaN : d).toList(), "MiB"),
-            p.equals("k6") ? "–" : stat(rs.stream().map(r -> r.processes().get(p).serverP99Ms()).toList(), "ms")));
+        rows.add(
+            List.of(
+                v,
+                p,
+                stat(
+                    rs.stream()
+                        .map(r -> r.cpuPerThousandOrders().getOrDefault(p, Double.NaN))
+                        .map(d -> d < 0 ? Double.NaN : d)
+                        .toList(),
+                    "s"),
+                stat(
+                    rs.stream()
+                        .map(
+                            r ->
+                                p.equals("k6")
+                                    ? r.generatorPeakRssMib()
+                                    : r.processes().get(p).peakRssMib())
+                        .map(d -> d < 0 ? Double.NaN : d)
+                        .toList(),
+                    "MiB"),
+                p.equals("k6")
+                    ? "–"
+                    : stat(
+                        rs.stream().map(r -> r.processes().get(p).serverP99Ms()).toList(), "ms")));
       }
     }
     return rows;
@@ -189,7 +314,12 @@ public final class Report {
   static List<List<String>> errorRows(Bench.Outcome o) {
     List<List<String>> rows = new ArrayList<>();
     for (RunResult r : o.sales()) {
-      r.sale().errorsByOutcome().forEach((k, n) -> rows.add(List.of(r.variant(), r.phase() + " #" + r.round(), k, Integer.toString(n))));
+      r.sale()
+          .errorsByOutcome()
+          .forEach(
+              (k, n) ->
+                  rows.add(
+                      List.of(r.variant(), r.phase() + " #" + r.round(), k, Integer.toString(n))));
     }
     return rows;
   }
@@ -198,37 +328,67 @@ public final class Report {
     List<List<String>> rows = new ArrayList<>();
     for (CapacityResult c : o.capacity()) {
       for (CapacityResult.StepFigures s : c.steps()) {
-        rows.add(List.of(c.variant() + " (" + c.target() + ")", s.rate() + "/s" + (s.confirmation() ? " (again)" : ""),
-            s.passed() ? "meets" : "fails: " + s.why(), Svg.f("%.1f", s.p50Ms()), Svg.f("%.1f", s.p99Ms()),
-            Svg.f("%.2f %%", s.errorRate() * 100), Svg.f("%.2f %%", s.droppedFraction() * 100), Svg.f("%.0f", s.achievedRate()),
-            Svg.f("%.2f", s.machine().othersCores()) + (s.machine().disturbed() ? " (disturbed)" : "")));
+        rows.add(
+            List.of(
+                c.variant() + " (" + c.target() + ")",
+                s.rate() + "/s" + (s.confirmation() ? " (again)" : ""),
+                s.passed() ? "meets" : "fails: " + s.why(),
+                Svg.f("%.1f", s.p50Ms()),
+                Svg.f("%.1f", s.p99Ms()),
+                Svg.f("%.2f %%", s.errorRate() * 100),
+                Svg.f("%.2f %%", s.droppedFraction() * 100),
+                Svg.f("%.0f", s.achievedRate()),
+                Svg.f("%.2f", s.machine().othersCores())
+                    + (s.machine().disturbed() ? " (disturbed)" : "")));
       }
     }
     return rows;
   }
 
   static final List<String> CAPACITY_HEADER =
-      List.of("variant", "rate", "SLO", "p50 ms", "p99 ms", "errors", "k6 dropped", "achieved/s", "others' cores");
+      List.of(
+          "variant",
+          "rate",
+          "SLO",
+          "p50 ms",
+          "p99 ms",
+          "errors",
+          "k6 dropped",
+          "achieved/s",
+          "others' cores");
 
   static List<List<String>> runRows(Bench.Outcome o) {
     List<List<String>> rows = new ArrayList<>();
     for (RunResult r : o.sales()) {
-      rows.add(List.of(r.variant(), r.phase() + " #" + r.round(), r.status(), r.ledger().toString(),
-          Svg.f("load %.2f, steal %.1f %%, others %.2f cores%s", r.machine().loadAverage(), r.machine().stealPercent(),
-              r.machine().othersCores(), r.machine().disturbed() ? " — DISTURBED" : ""),
-          String.join("; ", r.violations())));
+      rows.add(
+          List.of(
+              r.variant(),
+              r.phase() + " #" + r.round(),
+              r.status(),
+              r.ledger().toString(),
+              Svg.f(
+                  "load %.2f, steal %.1f %%, others %.2f cores%s",
+                  r.machine().loadAverage(),
+                  r.machine().stealPercent(),
+                  r.machine().othersCores(),
+                  r.machine().disturbed() ? " — DISTURBED" : ""),
+              String.join("; ", r.violations())));
     }
     return rows;
   }
 
-  private static String markdown(Map<String, Object> env, Bench.Settings s, Bench.Outcome o, List<String> verdicts) {
+  private static String markdown(
+      Map<String, Object> env, Bench.Settings s, Bench.Outcome o, List<String> verdicts) {
     StringBuilder md = new StringBuilder("# Flash Deal benchmark — " + s.scenario() + "\n\n");
     md.append(settingsLine(s)).append("\n\n## Verdicts\n\n");
     verdicts.forEach(v -> md.append("- ").append(v).append("\n"));
     if (!o.sales().isEmpty()) {
       table(md, saleHeader(), saleRows(o));
       md.append("\n## CPU per 1,000 orders and memory (warm sales)\n\n");
-      table(md, List.of("variant", "process", "CPU s / 1,000 orders", "RSS", "server p99"), processRows(o));
+      table(
+          md,
+          List.of("variant", "process", "CPU s / 1,000 orders", "RSS", "server p99"),
+          processRows(o));
       md.append("\n## Errors by status and code\n\n");
       table(md, List.of("variant", "sale", "answer", "count"), errorRows(o));
     }
@@ -236,21 +396,37 @@ public final class Report {
       md.append("\n## Knee search steps\n\n");
       table(md, CAPACITY_HEADER, capacityRows(o));
       if (o.pgbench() != null) {
-        md.append(Svg.f("\npgbench (%d clients per database, %d s): reserve %.0f tps, order insert %.0f tps\n",
-            o.pgbench().clients(), o.pgbench().seconds(), o.pgbench().reserveTps(), o.pgbench().insertTps()));
+        md.append(
+            Svg.f(
+                "\npgbench (%d clients per database, %d s): reserve %.0f tps, order insert %.0f tps\n",
+                o.pgbench().clients(),
+                o.pgbench().seconds(),
+                o.pgbench().reserveTps(),
+                o.pgbench().insertTps()));
       }
     }
     md.append("\n## Runs\n\n");
     table(md, List.of("variant", "sale", "status", "ledger", "machine", "violations"), runRows(o));
     md.append("\n## Environment\n\n");
-    table(md, List.of("", ""), env.entrySet().stream().map(e -> List.of(e.getKey(), String.valueOf(e.getValue()))).toList());
+    table(
+        md,
+        List.of("", ""),
+        env.entrySet().stream()
+            .map(e -> List.of(e.getKey(), String.valueOf(e.getValue())))
+            .toList());
     return md.toString();
   }
 
   static String settingsLine(Bench.Settings s) {
     return s.scenario().equals("sale")
         ? "Sale: S = %d units, U = %d arrivals at R = %d/s, %d round(s) of %s; warm-up %d s before each warm sale; figures are median [min–max] over valid runs."
-            .formatted(s.stock(), s.users(), s.rate(), s.repeat(), String.join(", ", s.variants()), s.warmupSeconds())
+            .formatted(
+                s.stock(),
+                s.users(),
+                s.rate(),
+                s.repeat(),
+                String.join(", ", s.variants()),
+                s.warmupSeconds())
         : "Knee search: %d s steps after a 2 s lead-in, doubling from %d/s then bisecting; SLO: order p99 ≤ %.0f ms (login ≤ %.0f ms), errors and k6-dropped arrivals ≤ 1 %%."
             .formatted(s.stepSeconds(), s.startRate(), s.sloMs(), s.loginSloMs());
   }
@@ -259,17 +435,23 @@ public final class Report {
     md.append("\n| ").append(String.join(" | ", header)).append(" |\n|");
     header.forEach(h -> md.append("---|"));
     md.append("\n");
-    rows.forEach(r -> md.append("| ").append(String.join(" | ", r.stream().map(c -> c.replace("|", "/")).toList())).append(" |\n"));
+    rows.forEach(
+        r ->
+            md.append("| ")
+                .append(String.join(" | ", r.stream().map(c -> c.replace("|", "/")).toList()))
+                .append(" |\n"));
   }
 
   /** The run whose warm sell-out (or p99) is the median: the one the time-series charts show. */
   static RunResult medianRun(List<RunResult> runs) {
     List<RunResult> valid = new ArrayList<>(runs.stream().filter(RunResult::valid).toList());
     if (valid.isEmpty()) return runs.isEmpty() ? null : runs.getFirst();
-    valid.sort(java.util.Comparator.comparingDouble(r -> {
-      double v = r.sale().createdMs().getOrDefault("p99", Double.NaN);
-      return Double.isNaN(v) ? Double.MAX_VALUE : v;
-    }));
+    valid.sort(
+        java.util.Comparator.comparingDouble(
+            r -> {
+              double v = r.sale().createdMs().getOrDefault("p99", Double.NaN);
+              return Double.isNaN(v) ? Double.MAX_VALUE : v;
+            }));
     return valid.get(valid.size() / 2);
   }
 

@@ -22,17 +22,27 @@ public final class ReportPng {
             .findFirst()
             .orElse(null);
     if (chromium == null) {
-      progress.accept("report: no Chromium found (apt-get install chromium); report.png not rendered");
+      progress.accept(
+          "report: no Chromium found (apt-get install chromium); report.png not rendered");
       return false;
     }
     try {
       Path profile = Files.createTempDirectory("flashdeal-chromium");
       Process p =
           new ProcessBuilder(
-                  chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-                  "--user-data-dir=" + profile, "--window-size=1280,4000",
-                  "--screenshot=" + png.toAbsolutePath(), html.toAbsolutePath().toUri().toString())
+                  chromium,
+                  "--headless",
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--disable-background-networking",
+                  "--disable-component-update",
+                  "--disable-sync",
+                  "--no-first-run",
+                  "--hide-scrollbars",
+                  "--user-data-dir=" + profile,
+                  "--window-size=1280,4000",
+                  "--screenshot=" + png.toAbsolutePath(),
+                  html.toAbsolutePath().toUri().toString())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();

@@ -21,8 +21,17 @@ final class Svg {
   record Mark(boolean vertical, double at, String label, String color) {}
 
   static String lines(
-      String xLabel, String yLabel, List<Series> series, boolean logX, boolean logY, List<Mark> marks, List<String> xTicksLabels) {
-    double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+      String xLabel,
+      String yLabel,
+      List<Series> series,
+      boolean logX,
+      boolean logY,
+      List<Mark> marks,
+      List<String> xTicksLabels) {
+    double minX = Double.MAX_VALUE,
+        maxX = -Double.MAX_VALUE,
+        minY = Double.MAX_VALUE,
+        maxY = -Double.MAX_VALUE;
     for (Series s : series) {
       for (double[] p : s.points()) {
         if (!Double.isFinite(p[0]) || !Double.isFinite(p[1]) || (logY && p[1] <= 0)) continue;
@@ -38,7 +47,9 @@ final class Svg {
     }
     StringBuilder svg = open();
     if (minX == Double.MAX_VALUE) {
-      return svg.append(text(W / 2.0, H / 2.0, "no data", "middle", 13)).append("</svg>").toString();
+      return svg.append(text(W / 2.0, H / 2.0, "no data", "middle", 13))
+          .append("</svg>")
+          .toString();
     }
     if (!logY) minY = Math.min(0, minY);
     if (maxX == minX) maxX = minX + 1;
@@ -47,16 +58,28 @@ final class Svg {
     Axis y = new Axis(minY, maxY * (logY ? 1.3 : 1.08), logY, H - B, T);
     grid(svg, x, y, xTicksLabels);
     svg.append(text((L + W - R) / 2.0, H - 8, xLabel, "middle", 12));
-    svg.append(String.format(Locale.ROOT, "<text x=\"14\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">%s</text>", (T + H - B) / 2, (T + H - B) / 2, esc(yLabel)));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"14\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">%s</text>",
+            (T + H - B) / 2,
+            (T + H - B) / 2,
+            esc(yLabel)));
     for (Mark m : marks) {
       String c = m.color();
       if (m.vertical()) {
         double px = x.pos(m.at());
-        svg.append(f("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-dasharray=\"4 3\"/>", px, px, T, H - B, c));
+        svg.append(
+            f(
+                "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-dasharray=\"4 3\"/>",
+                px, px, T, H - B, c));
         svg.append(text(px + 4, T + 12, m.label(), "start", 11));
       } else {
         double py = y.pos(m.at());
-        svg.append(f("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"4 3\"/>", L, W - R, py, py, c));
+        svg.append(
+            f(
+                "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"4 3\"/>",
+                L, W - R, py, py, c));
         svg.append(text(W - R - 4, py - 4, m.label(), "end", 11));
       }
     }
@@ -64,16 +87,36 @@ final class Svg {
     for (Series s : series) {
       StringBuilder d = new StringBuilder();
       for (double[] p : s.points()) {
-        if (!Double.isFinite(p[0]) || !Double.isFinite(p[1]) || (logY && p[1] <= 0) || (logX && p[0] <= 0)) continue;
+        if (!Double.isFinite(p[0])
+            || !Double.isFinite(p[1])
+            || (logY && p[1] <= 0)
+            || (logX && p[0] <= 0)) continue;
         d.append(d.isEmpty() ? "M" : "L").append(f("%.1f %.1f ", x.pos(p[0]), y.pos(p[1])));
       }
-      svg.append(f("<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>", d.toString().strip(), s.color(), s.dashed() ? " stroke-dasharray=\"6 4\"" : ""));
+      svg.append(
+          f(
+              "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>",
+              d.toString().strip(), s.color(), s.dashed() ? " stroke-dasharray=\"6 4\"" : ""));
       for (double[] p : s.points()) {
-        if (s.points().size() <= 40 && Double.isFinite(p[0]) && Double.isFinite(p[1]) && !(logY && p[1] <= 0)) {
-          svg.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>", x.pos(p[0]), y.pos(p[1]), s.color()));
+        if (s.points().size() <= 40
+            && Double.isFinite(p[0])
+            && Double.isFinite(p[1])
+            && !(logY && p[1] <= 0)) {
+          svg.append(
+              f(
+                  "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>",
+                  x.pos(p[0]), y.pos(p[1]), s.color()));
         }
       }
-      svg.append(f("<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>", W - R - 150, W - R - 130, legendY, legendY, s.color(), s.dashed() ? " stroke-dasharray=\"6 4\"" : ""));
+      svg.append(
+          f(
+              "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>",
+              W - R - 150,
+              W - R - 130,
+              legendY,
+              legendY,
+              s.color(),
+              s.dashed() ? " stroke-dasharray=\"6 4\"" : ""));
       svg.append(text(W - R - 126, legendY + 4, s.name(), "start", 11));
       legendY += 15;
     }
@@ -81,14 +124,19 @@ final class Svg {
   }
 
   /** Horizontal grouped bars: one group per label, one bar per series value. */
-  static String bars(List<String> groups, List<String> seriesNames, double[][] values, String unit) {
+  static String bars(
+      List<String> groups, List<String> seriesNames, double[][] values, String unit) {
     int rowH = 14;
     int groupH = rowH * seriesNames.size() + 10;
     int h = T + groups.size() * groupH + 20 + 15 * ((seriesNames.size() + 2) / 3);
     double max = 0;
     for (double[] row : values) for (double v : row) if (Double.isFinite(v)) max = Math.max(max, v);
     if (max <= 0) max = 1;
-    StringBuilder svg = new StringBuilder(f("<svg viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" font-family=\"system-ui,sans-serif\">", W, h));
+    StringBuilder svg =
+        new StringBuilder(
+            f(
+                "<svg viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" font-family=\"system-ui,sans-serif\">",
+                W, h));
     int left = 110;
     int y = T;
     for (int g = 0; g < groups.size(); g++) {
@@ -97,7 +145,10 @@ final class Svg {
         double v = values[g][s];
         if (Double.isFinite(v) && v >= 0) {
           double w = Math.max(1, v / max * (W - left - 70));
-          svg.append(f("<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", left, y + s * rowH, w, rowH - 3, COLORS[s % COLORS.length]));
+          svg.append(
+              f(
+                  "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
+                  left, y + s * rowH, w, rowH - 3, COLORS[s % COLORS.length]));
           svg.append(text(left + w + 4, y + s * rowH + 10, f("%.2f", v), "start", 10));
         }
       }
@@ -106,7 +157,10 @@ final class Svg {
     int lx = left;
     int ly = y + 10;
     for (int s = 0; s < seriesNames.size(); s++) {
-      svg.append(f("<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>", lx, ly - 9, COLORS[s % COLORS.length]));
+      svg.append(
+          f(
+              "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>",
+              lx, ly - 9, COLORS[s % COLORS.length]));
       svg.append(text(lx + 14, ly, seriesNames.get(s), "start", 11));
       lx += 140;
       if (lx > W - 140) {
@@ -119,20 +173,32 @@ final class Svg {
   }
 
   private static StringBuilder open() {
-    return new StringBuilder(f("<svg viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" font-family=\"system-ui,sans-serif\">", W, H));
+    return new StringBuilder(
+        f(
+            "<svg viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" font-family=\"system-ui,sans-serif\">",
+            W, H));
   }
 
   private static void grid(StringBuilder svg, Axis x, Axis y, List<String> xLabels) {
-    svg.append(f("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#ccc\"/>", L, T, W - L - R, H - T - B));
+    svg.append(
+        f(
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#ccc\"/>",
+            L, T, W - L - R, H - T - B));
     for (double v : y.ticks()) {
       double py = y.pos(v);
-      svg.append(f("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>", L, W - R, py, py));
+      svg.append(
+          f(
+              "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>",
+              L, W - R, py, py));
       svg.append(text(L - 4, py + 4, num(v), "end", 10));
     }
     List<Double> xt = x.ticks();
     for (int i = 0; i < xt.size(); i++) {
       double px = x.pos(xt.get(i));
-      svg.append(f("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/>", px, px, T, H - B));
+      svg.append(
+          f(
+              "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/>",
+              px, px, T, H - B));
       svg.append(text(px, H - B + 14, num(xt.get(i)), "middle", 10));
     }
     if (xLabels != null) {
@@ -152,7 +218,9 @@ final class Svg {
     List<Double> ticks() {
       java.util.ArrayList<Double> t = new java.util.ArrayList<>();
       if (log) {
-        for (double d = Math.pow(10, Math.floor(Math.log10(Math.max(min, 1e-9)))); d <= max * 1.0001; d *= 10) {
+        for (double d = Math.pow(10, Math.floor(Math.log10(Math.max(min, 1e-9))));
+            d <= max * 1.0001;
+            d *= 10) {
           if (d >= min * 0.999) t.add(d);
         }
         return t;
@@ -176,7 +244,9 @@ final class Svg {
   }
 
   static String text(double x, double y, String s, String anchor, int size) {
-    return f("<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"%s\">%s</text>", x, y, size, anchor, esc(s));
+    return f(
+        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"%s\">%s</text>",
+        x, y, size, anchor, esc(s));
   }
 
   static String f(String format, Object... args) {
@@ -184,6 +254,9 @@ final class Svg {
   }
 
   static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -45,27 +45,27 @@ public final class Deals {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     long deal =
         api.expect(
-            "POST",
-            "/deals",
-            admin,
-            Map.of(
-                "productId",
-                product,
-                "title",
-                "Bench hot deal",
-                "dealPrice",
-                Map.of("amountMinor", 14950, "currency", "EUR"),
-                "quantity",
-                units,
-                "startsAt",
-                now.minusMinutes(1).toString(),
-                "endsAt",
-                now.plusHours(2).toString(),
-                "perUserLimit",
-                perUserLimit),
-            201)
-        .path("id")
-        .asLong();
+                "POST",
+                "/deals",
+                admin,
+                Map.of(
+                    "productId",
+                    product,
+                    "title",
+                    "Bench hot deal",
+                    "dealPrice",
+                    Map.of("amountMinor", 14950, "currency", "EUR"),
+                    "quantity",
+                    units,
+                    "startsAt",
+                    now.minusMinutes(1).toString(),
+                    "endsAt",
+                    now.plusHours(2).toString(),
+                    "perUserLimit",
+                    perUserLimit),
+                201)
+            .path("id")
+            .asLong();
     return new Deal(deal, product);
   }
 }

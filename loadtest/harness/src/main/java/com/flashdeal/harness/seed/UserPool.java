@@ -23,8 +23,8 @@ import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
- * The bench's users: signed up once through the real API (Argon2id, never a weaker hash), logged
- * in through the real login, their access tokens kept in a file with their expiry and renewed only
+ * The bench's users: signed up once through the real API (Argon2id, never a weaker hash), logged in
+ * through the real login, their access tokens kept in a file with their expiry and renewed only
  * when they would expire before the work ahead is done. The pool is deterministic ({@code
  * bench-user-00042@flashdeal.test}), so a kept auth database (--reuse-users) and the file find each
  * other again: a second bench signs up nobody.
@@ -32,6 +32,7 @@ import java.util.function.IntFunction;
 public final class UserPool {
   public static final String PASSWORD = "bench-password-0123456789";
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** auth-service hashes at most 4 passwords at once by default; more in flight only queue. */
   private static final int IN_FLIGHT = 4;
 
@@ -70,7 +71,9 @@ public final class UserPool {
       users.addAll(read(file));
       // Tokens of another signing key (or users of a wiped database) would fail inside the window:
       // one real call tells.
-      if (!users.isEmpty() && api.send("GET", "/orders?page=0&size=1", users.getFirst().token(), null).status() != 200) {
+      if (!users.isEmpty()
+          && api.send("GET", "/orders?page=0&size=1", users.getFirst().token(), null).status()
+              != 200) {
         progress.accept("seed: the kept tokens are not accepted any more; logging in again");
         users.replaceAll(u -> new User(u.email(), u.password(), "", 0));
       }
@@ -85,10 +88,12 @@ public final class UserPool {
               i -> {
                 String email = email(from + i);
                 Api.Answer a =
-                    api.send("POST", "/auth/signup", null, Map.of("email", email, "password", PASSWORD));
+                    api.send(
+                        "POST", "/auth/signup", null, Map.of("email", email, "password", PASSWORD));
                 // 409: the account exists (kept auth database, lost users file): log in below.
                 if (a.status() != 201 && a.status() != 409) {
-                  throw new HarnessException("signup of " + email + " answered " + a.status() + ": " + a.body());
+                  throw new HarnessException(
+                      "signup of " + email + " answered " + a.status() + ": " + a.body());
                 }
                 return new User(email, PASSWORD, "", 0);
               });
@@ -122,10 +127,16 @@ public final class UserPool {
                     null,
                     Map.of("email", u.email(), "password", u.password()),
                     201);
-                a = api.send("POST", "/auth/login", null, Map.of("email", u.email(), "password", u.password()));
+                a =
+                    api.send(
+                        "POST",
+                        "/auth/login",
+                        null,
+                        Map.of("email", u.email(), "password", u.password()));
               }
               if (a.status() != 200) {
-                throw new HarnessException("login of " + u.email() + " answered " + a.status() + ": " + a.body());
+                throw new HarnessException(
+                    "login of " + u.email() + " answered " + a.status() + ": " + a.body());
               }
               String token = a.body().path("accessToken").asText();
               return new User(u.email(), u.password(), token, expiry(token));
@@ -138,8 +149,8 @@ public final class UserPool {
   }
 
   /**
-   * Renews the tokens that would expire within {@code validFor} (a long bench outlives the 15-minute
-   * access tokens) and rewrites the k6 users file if any changed.
+   * Renews the tokens that would expire within {@code validFor} (a long bench outlives the
+   * 15-minute access tokens) and rewrites the k6 users file if any changed.
    */
   public void renew(URI gateway, Duration validFor, Path k6File) {
     if (users.isEmpty()) {
@@ -160,7 +171,8 @@ public final class UserPool {
   /** Users {@code [from, from + n)} as k6 reads them (email, password, token). */
   public Path writeSlice(Path target, int from, int n) {
     if (from + n > users.size()) {
-      throw new HarnessException("the pool holds " + users.size() + " users, " + (from + n) + " needed");
+      throw new HarnessException(
+          "the pool holds " + users.size() + " users, " + (from + n) + " needed");
     }
     write(target, users.subList(from, from + n));
     return target;

@@ -26,6 +26,7 @@ public record Comparison(
     Verdict verdict) {
 
   public static final double ALPHA = 0.05;
+
   /** Fewer repeats than this on a side cannot reach p < 0.05 with Mann-Whitney (3 vs 3: 0.1). */
   public static final int MIN_REPEATS = 4;
 
@@ -47,8 +48,18 @@ public record Comparison(
     List<Double> b = baselineValues.stream().filter(Double::isFinite).toList();
     if (a.isEmpty() || b.isEmpty()) {
       return new Comparison(
-          figure, unit, higherIsBetter, variant, baseline, a.size(), b.size(), Double.NaN,
-          Double.NaN, Double.NaN, 1, Verdict.INCONCLUSIVE);
+          figure,
+          unit,
+          higherIsBetter,
+          variant,
+          baseline,
+          a.size(),
+          b.size(),
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          1,
+          Verdict.INCONCLUSIVE);
     }
     double p = MannWhitney.test(a, b).p();
     Bootstrap.Interval ci =
@@ -64,11 +75,23 @@ public record Comparison(
       v = higher == higherIsBetter ? Verdict.BETTER : Verdict.WORSE;
     }
     return new Comparison(
-        figure, unit, higherIsBetter, variant, baseline, a.size(), b.size(), ci.ratio(),
-        ci.low(), ci.high(), p, v);
+        figure,
+        unit,
+        higherIsBetter,
+        variant,
+        baseline,
+        a.size(),
+        b.size(),
+        ci.ratio(),
+        ci.low(),
+        ci.high(),
+        p,
+        v);
   }
 
-  /** "db-lock's order p99 (201) is 1.31× db-atomic's [1.12–1.55], p = 0.008, 5 vs 5 repeats: worse". */
+  /**
+   * "db-lock's order p99 (201) is 1.31× db-atomic's [1.12–1.55], p = 0.008, 5 vs 5 repeats: worse".
+   */
   public String sentence() {
     if (!Double.isFinite(ratio)) {
       return "%s's %s: no valid values to compare with %s's (%d vs %d repeats): inconclusive"

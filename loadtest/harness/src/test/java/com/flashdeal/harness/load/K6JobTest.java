@@ -1,11 +1,10 @@
 package com.flashdeal.harness.load;
 
-import com.flashdeal.harness.HarnessException;
-import com.flashdeal.harness.platform.kubernetes.KubernetesSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.flashdeal.harness.HarnessException;
+import com.flashdeal.harness.platform.kubernetes.KubernetesSettings;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -48,15 +47,16 @@ class K6JobTest {
   private record Seen(Job job, ConfigMap scenario) {}
 
   /** Runs the Job; the "controller" finishes it with this exit code and log. */
-  private K6Runner.Result run(int exitCode, String log, AtomicReference<Seen> seen)
-      throws IOException {
-    Path script = Files.writeString(dir.resolve("flash-sale.js"), "export default function () {}");
+  private LoadResult run(int exitCode, String log, AtomicReference<Seen> seen) throws IOException {
+    Path scripts = Files.createDirectories(dir.resolve("k6"));
+    Files.writeString(scripts.resolve("sale.js"), "import './flashdeal.js';");
+    Files.writeString(scripts.resolve("flashdeal.js"), "export const x = 1;");
     Path users = Files.writeString(dir.resolve("users.json"), "[{\"email\":\"a@b.c\"}]");
     K6Job k6 =
         new K6Job(
             client,
             SETTINGS,
-            script,
+            scripts,
             URI.create("http://gateway:8080"),
             Duration.ofMillis(50),
             s -> {});
@@ -64,7 +64,13 @@ class K6JobTest {
         CompletableFuture.runAsync(() -> actAsController(exitCode, log, seen));
     try {
       return k6.run(
-          URI.create("http://127.0.0.1:1"), new Seeder.Scene(42, 60, 1, users, 1), 20, 3, 15, dir);
+          new LoadRequest(
+              Scenario.SALE,
+              URI.create("http://127.0.0.1:1"),
+              users,
+              Map.of("DEAL_ID", "42", "RATE", "20"),
+              15),
+          dir);
     } finally {
       controller.join();
     }
@@ -127,13 +133,15 @@ class K6JobTest {
   @Test
   void aJobRunsTheScenarioAndItsSummaryIsReadFromThePodLog() throws IOException {
     AtomicReference<Seen> seen = new AtomicReference<>();
-    K6Runner.Result r = run(0, log(SUMMARY), seen);
+    LoadResult result = run(0, "A|0|1000|1010|201||id-0|42|1|10.5\n" + log(SUMMARY), seen);
 
-    assertThat(r.thresholdsPassed()).isTrue();
-    assertThat(r.rps()).isEqualTo(20.0);
-    assertThat(r.goodput()).isEqualTo(4.0);
-    assertThat(r.p99Ms()).isEqualTo(210.5);
-    assertThat(Files.readString(dir.resolve("k6-summary.json"))).contains("http_reqs");
+    assertThat(result.valid()).isTrue();
+    assertThat(result.count("orders_created")).isEqualTo(60.0);
+    assertThat(result.trend("http_req_duration{stage:measured}", "p(99)")).isEqualTo(210.5);
+    assertThat(result.arrivals())
+        .as("the arrival lines come from the same pod log")
+        .containsExactly(new Arrival(0, 1000, 1010, 201, "", "id-0", 42, 1, 10.5));
+    assertThat(Files.readString(dir.resolve("sale-summary.json"))).contains("http_reqs");
 
     Job job = seen.get().job();
     assertThat(job.getSpec().getBackoffLimit()).isZero();
@@ -152,7 +160,10 @@ class K6JobTest {
                     && v.getConfigMap().getName().equals(job.getMetadata().getName()));
     assertThat(seen.get().scenario().getData())
         .containsEntry("users.json", "[{\"email\":\"a@b.c\"}]")
-        .containsKey("flash-sale.js");
+        .containsKey("sale.js")
+        .as("the helper module travels with the scenario")
+        .containsKey("flashdeal.js");
+    assertThat(c.getArgs()).contains("/scenario/sale.js", "raw");
 
     assertThat(client.batch().v1().jobs().inNamespace("flashdeal").list().getItems())
         .as("Job deleted afterwards")
@@ -162,9 +173,9 @@ class K6JobTest {
 
   @Test
   void crossedThresholdsMakeAnInvalidRunNotAnError() throws IOException {
-    K6Runner.Result r = run(99, log(SUMMARY), new AtomicReference<>());
-    assertThat(r.thresholdsPassed()).isFalse();
-    assertThat(r.rps()).isEqualTo(20.0);
+    LoadResult r = run(99, log(SUMMARY), new AtomicReference<>());
+    assertThat(r.valid()).isFalse();
+    assertThat(r.count("http_reqs{stage:measured}")).isEqualTo(300.0);
   }
 
   @Test

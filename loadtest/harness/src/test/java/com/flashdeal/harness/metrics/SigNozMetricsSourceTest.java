@@ -1,13 +1,12 @@
 package com.flashdeal.harness.metrics;
 
-import com.flashdeal.harness.HarnessException;
-import com.flashdeal.harness.platform.Platform;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.flashdeal.harness.HarnessException;
+import com.flashdeal.harness.platform.Platform;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;

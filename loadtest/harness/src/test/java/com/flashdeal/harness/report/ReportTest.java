@@ -2,39 +2,144 @@ package com.flashdeal.harness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.flashdeal.harness.Bench;
+import com.flashdeal.harness.RunResult;
+import com.flashdeal.harness.capacity.CapacityResult;
+import com.flashdeal.harness.capacity.KneeSearch;
+import com.flashdeal.harness.capacity.PgBench;
+import com.flashdeal.harness.load.Arrival;
+import com.flashdeal.harness.load.SaleFigures;
+import com.flashdeal.harness.metrics.MachineLoad;
+import com.flashdeal.harness.metrics.MetricsSource;
+import com.flashdeal.harness.seed.UserPool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReportTest {
+  @TempDir Path dir;
 
-  @Test
-  void statsAreMedianAndSpread() {
-    Report.Stat s = Report.Stat.of(List.of(3.0, 1.0, 2.0, Double.NaN));
-    assertThat(s.median()).isEqualTo(2.0);
-    assertThat(s.min()).isEqualTo(1.0);
-    assertThat(s.max()).isEqualTo(3.0);
-    assertThat(Report.Stat.of(List.of(1.0, 3.0)).median()).isEqualTo(2.0);
+  private static final Bench.Settings SETTINGS =
+      new Bench.Settings(
+          "sale",
+          List.of("phase1-db-atomic", "phase1-db-lock"),
+          5,
+          3,
+          10,
+          100,
+          1,
+          6,
+          true,
+          false,
+          100,
+          250,
+          8,
+          50,
+          1600);
+
+  /** A sale whose order answers take {@code ms}: 3 units to the first three of 10 arrivals. */
+  private static RunResult sale(String variant, int round, String phase, double ms, String status) {
+    List<Arrival> arrivals = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      long start = 1_000 + i * 10L;
+      arrivals.add(
+          i < 3
+              ? new Arrival(i, start, start + (long) ms, 201, "", "o" + i, 1, 1, ms)
+              : new Arrival(i, start, start + 2, 409, "SOLD_OUT", "", 1, 0, 2));
+    }
+    Map<String, MetricsSource.ServiceFigures> processes = new LinkedHashMap<>();
+    processes.put("product-service", new MetricsSource.ServiceFigures(ms, 10, -1, 0.3, 300));
+    processes.put("postgresql", new MetricsSource.ServiceFigures(Double.NaN, 0, -1, 0.1, 80));
+    return new RunResult(
+        variant,
+        round,
+        phase,
+        status,
+        status.equals("FAILED") ? List.of("oversold: 4 units") : List.of(),
+        SaleFigures.of(arrivals, 3),
+        Map.of("stock", 3L),
+        processes,
+        0.05,
+        150,
+        0,
+        new MachineLoad(0.5, 0, 0.01, 2),
+        20);
+  }
+
+  private Bench.Outcome outcome() {
+    List<RunResult> runs = new ArrayList<>();
+    for (int r = 1; r <= 5; r++) {
+      runs.add(sale("phase1-db-atomic", r, RunResult.WARM, 10 + r, "PASSED"));
+      runs.add(sale("phase1-db-lock", r, RunResult.WARM, 30 + r, "PASSED"));
+      runs.add(sale("phase1-db-atomic", r, RunResult.COLD, 500 + r, "PASSED"));
+      runs.add(sale("phase1-db-lock", r, RunResult.COLD, 500 + r, r == 5 ? "INVALID" : "PASSED"));
+    }
+    var knee = new KneeSearch.Knee(300, true, true, List.of());
+    var step =
+        new CapacityResult.StepFigures(
+            300,
+            true,
+            false,
+            "",
+            10,
+            80,
+            0,
+            0,
+            300,
+            Map.of("k6", 1.0),
+            new MachineLoad(0.5, 0, 0, 8));
+    return new Bench.Outcome(
+        runs,
+        List.of(new CapacityResult("phase1-db-atomic", "order path", 100, knee, List.of(step))),
+        new PgBench(10, 15, 900, 2000),
+        new UserPool.Seeding(10, 10, 10, 1.5));
   }
 
   @Test
-  void overlappingSpreadsAreInconclusiveSeparateOnesNameTheBetterVariant() {
-    Map<String, Map<String, Report.Stat>> stats = new LinkedHashMap<>();
-    stats.put(
-        "a", Map.of("goodput", new Report.Stat(10, 9, 11), "p99", new Report.Stat(100, 90, 110)));
-    stats.put(
-        "b", Map.of("goodput", new Report.Stat(20, 19, 21), "p99", new Report.Stat(105, 95, 130)));
-    List<String> lines = Report.comparisons(List.of("a", "b"), stats);
-    assertThat(lines).anyMatch(l -> l.startsWith("Goodput") && l.endsWith("b is better"));
-    assertThat(lines)
-        .anyMatch(l -> l.startsWith("Latency p99") && l.endsWith("inconclusive (spreads overlap)"));
+  void verdictsComeFirstAsSentencesWithNumbers() throws Exception {
+    Report.write(dir, Map.of("cpu", "test"), SETTINGS, outcome());
+    List<String> verdicts = Report.verdicts(outcome());
+    assertThat(verdicts)
+        .anyMatch(
+            v ->
+                v.startsWith("warm: phase1-db-lock's order p99 (201) is ")
+                    && v.endsWith("5 vs 5 repeats: worse"))
+        .anyMatch(
+            v ->
+                v.startsWith("phase1-db-atomic cold's order p99 (201) is ")
+                    && v.endsWith(": worse"))
+        .anyMatch(
+            v ->
+                v.contains(
+                    "knee: 300/s at p99 ≤ 100 ms (confirmed by a second run) = 0.33× pgbench's 900 tps"))
+        .anyMatch(
+            v ->
+                v.equals(
+                    "phase1-db-lock: 0 sale(s) FAILED the oracle, 1 INVALID (excluded from every statistic), 0 disturbed by outside load"));
+    String html = Files.readString(dir.resolve("report.html"));
+    assertThat(html.indexOf("Verdicts")).isLessThan(html.indexOf("<svg"));
+    assertThat(html)
+        .contains(
+            "Sell-out curve", "Latency spectrum", "Capacity curve", "CPU seconds per 1,000 orders");
+    assertThat(Files.readString(dir.resolve("report.md")))
+        .contains("| phase1-db-lock | cold | INVALID 1/5 |");
+    assertThat(
+            new ObjectMapper().readTree(dir.resolve("report.json").toFile()).path("sales").size())
+        .isEqualTo(20);
   }
 
   @Test
-  void usersCoverBothStagesWithAMargin() {
-    Bench.Settings s = new Bench.Settings(List.of("v"), 1, 10, 5, 15, 60, 1);
-    // warm-up 5/s for 6 s (one second of margin) + 10/s for 15 s (+5%) + 5
-    assertThat(s.users()).isEqualTo(30 + 158 + 5);
+  void invalidRunsAreExcludedFromTheStatistics() {
+    Bench.Outcome o = outcome();
+    List<Double> cold =
+        Report.values(
+            Report.runs(o, "phase1-db-lock", RunResult.COLD), Report.figure("p99created"));
+    assertThat(cold).hasSize(4).doesNotContain(505.0);
   }
 }

@@ -1,7 +1,6 @@
 package com.flashdeal.harness.platform.kubernetes;
 
 import com.flashdeal.harness.HarnessException;
-
 import com.marcnuri.helm.Helm;
 import java.nio.file.Files;
 import java.nio.file.Path;

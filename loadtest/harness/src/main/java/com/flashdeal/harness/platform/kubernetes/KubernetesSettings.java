@@ -1,7 +1,6 @@
 package com.flashdeal.harness.platform.kubernetes;
 
 import com.flashdeal.harness.HarnessException;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

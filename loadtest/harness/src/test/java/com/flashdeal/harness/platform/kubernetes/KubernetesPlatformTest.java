@@ -1,10 +1,9 @@
 package com.flashdeal.harness.platform.kubernetes;
 
-import com.flashdeal.harness.HarnessException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.flashdeal.harness.HarnessException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;

@@ -1,0 +1,91 @@
+package com.flashdeal.harness.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SaleFiguresTest {
+
+  @Test
+  void arrivalLinesAreReadFromALogAndOthersIgnored() {
+    String log =
+        "time=\"x\" level=info msg=\"k6 started\"\n"
+            + "A|0|1000|1012|201||5f0c|42|1|11.5\n"
+            + "A|1|1001|1030|409|SOLD_OUT||42||29\n"
+            + "A|2|1002|1003|0|||42||0\n"
+            + "A|broken\n";
+    List<Arrival> a = Arrival.parseLog(log);
+    assertThat(a).hasSize(3);
+    assertThat(a.get(0).created()).isTrue();
+    assertThat(a.get(0).orderId()).isEqualTo("5f0c");
+    assertThat(a.get(1).soldOut()).isTrue();
+    assertThat(a.get(2).error()).isTrue();
+    assertThat(a.get(2).outcome()).isEqualTo("0");
+  }
+
+  @Test
+  void aPerfectlyFairSaleSellsToTheFirstArrivalsAndSaysWhenItSoldOut() {
+    // 10 arrivals 100 ms apart, stock 3: the first three buy, answered 20 ms after they arrive.
+    List<Arrival> arrivals = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      long start = 10_000 + i * 100L;
+      arrivals.add(
+          i < 3
+              ? new Arrival(i, start, start + 20, 201, "", "o" + i, 1, 1, 20)
+              : new Arrival(i, start, start + 5, 409, "SOLD_OUT", "", 1, 0, 5));
+    }
+    SaleFigures f = SaleFigures.of(arrivals, 3);
+    assertThat(f.sellOutSeconds()).isCloseTo(0.22, within(1e-9));
+    assertThat(f.ordersPerSecond()).isCloseTo(3 / 0.22, within(1e-9));
+    assertThat(f.firstServed()).isEqualTo(3);
+    assertThat(f.rankCorrelation()).isCloseTo(f.rankCorrelationIdeal(), within(1e-9));
+    assertThat(f.rankCorrelation()).isNegative();
+    assertThat(f.createdMs()).containsEntry("p99", 20.0);
+    assertThat(f.soldOutMs()).containsEntry("p50", 5.0);
+    assertThat(f.timeline().getFirst().unitsLeft()).isZero();
+    assertThat(f.errors()).isZero();
+  }
+
+  @Test
+  void anUnfairOrUnfinishedSaleShowsIt() {
+    // The last arrivals won; one unit never sold (an error in between).
+    List<Arrival> arrivals = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      long start = 1_000 + i * 10L;
+      int status = i >= 4 ? 201 : i == 3 ? 503 : 409;
+      arrivals.add(
+          new Arrival(
+              i,
+              start,
+              start + 10,
+              status,
+              status == 409 ? "SOLD_OUT" : status == 503 ? "UPSTREAM_UNAVAILABLE" : "",
+              status == 201 ? "o" + i : "",
+              1,
+              1,
+              10));
+    }
+    SaleFigures f = SaleFigures.of(arrivals, 3);
+    assertThat(f.sellOutSeconds()).isNaN();
+    assertThat(f.firstServed()).isZero();
+    assertThat(f.rankCorrelation()).isPositive();
+    assertThat(f.errorsByOutcome()).containsEntry("503 UPSTREAM_UNAVAILABLE", 1);
+  }
+
+  @Test
+  void k6sCpuIsReadFromBashTimes() {
+    String printed = "k6: sale\nk6-cpu:\n0m0.010s 0m0.002s\n1m2.500s 0m1.250s\n";
+    assertThat(K6Runner.cpuFromTimes(printed)).isCloseTo(63.75, within(1e-9));
+    assertThat(K6Runner.cpuFromTimes("nothing")).isEqualTo(-1);
+  }
+
+  @Test
+  void vusFollowLittlesLaw() {
+    assertThat(Vus.preAllocated(300, 0.05)).isEqualTo(40);
+    assertThat(Vus.max(300, 10, 2000)).isEqualTo(2000);
+    assertThat(Vus.max(5, 10, 2000)).isEqualTo(50);
+  }
+}
