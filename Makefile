@@ -27,7 +27,7 @@ help: ## List the targets
 
 .PHONY: bench
 bench: $(BUILT) ## The sale on every variant: 5 rounds of cold + warm sales, verdicts with confidence, reports/<timestamp>/ (+ report.png)
-	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sale --k6 "$$(tools/bin/ensure-k6)" --png $(BENCH_ARGS)
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sale --aot --k6 "$$(tools/bin/ensure-k6)" --png $(BENCH_ARGS)
 
 .PHONY: bench-capacity
 bench-capacity: $(BUILT) ## The knee of every variant's order path (p99 <= 100 ms), with pgbench as the physical reference

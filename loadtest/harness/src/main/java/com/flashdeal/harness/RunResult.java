@@ -9,8 +9,11 @@ import java.util.Map;
 /**
  * One sale: one variant, one round, cold or warm.
  *
- * @param status PASSED; FAILED when the oracle found a violated invariant; INVALID when the
- *     measurement itself failed (k6 dropped arrivals, ran out of users, replayed an order)
+ * @param status PASSED; FAILED when the oracle found a violated invariant (whatever else happened);
+ *     INVALID when the measurement itself failed (k6 dropped arrivals, ran out of users, replayed
+ *     an order)
+ * @param measurementValid the load generator did its job; false excludes the run from every
+ *     statistic, also when the oracle failed it
  * @param processes per process (services, postgresql, redis): server p99, CPU in the window, RSS
  * @param generatorCpuSeconds k6's own CPU over the sale (it shares the cores)
  * @param droppedArrivals arrivals k6 could not start in time (a saturated generator)
@@ -21,6 +24,7 @@ public record RunResult(
     int round,
     String phase,
     String status,
+    boolean measurementValid,
     List<String> violations,
     SaleFigures sale,
     Map<String, Long> ledger,
@@ -35,7 +39,7 @@ public record RunResult(
   public static final String WARM = "warm";
 
   public boolean valid() {
-    return !status.equals("INVALID");
+    return measurementValid;
   }
 
   /** CPU seconds per 1,000 units sold, by process (k6 included), -1 where unknown. */

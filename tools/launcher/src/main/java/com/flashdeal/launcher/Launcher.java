@@ -129,6 +129,7 @@ public final class Launcher {
     env.put("FLASHDEAL_ADMIN_PASSWORD", adminPassword);
     Service.PHASE1.forEach(s -> env.put(s.portVariable(), Integer.toString(s.port())));
     env.putAll(variant.env());
+    env.put("FLASHDEAL_VARIANT", variant.name());
 
     Map<String, Long> pids = new LinkedHashMap<>();
     RunningSystem system;
@@ -261,7 +262,12 @@ public final class Launcher {
             env.getOrDefault("FLASHDEAL_JAVA_OPTS", "-Xms64m -Xmx256m -XX:+UseG1GC")
                 .split("\\s+")));
     command.add("-Dflashdeal.service=" + s.name());
-    command.addAll(aot(s, jar, env.getOrDefault("FLASHDEAL_AOT", "off")));
+    command.addAll(
+        aot(
+            s,
+            jar,
+            env.getOrDefault("FLASHDEAL_AOT", "off"),
+            env.getOrDefault("FLASHDEAL_VARIANT", "default")));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.to(log(s).toFile()));
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -274,11 +280,33 @@ public final class Launcher {
    * How the service jar is run. {@code FLASHDEAL_AOT=train|on} (JDK 25: JEP 483/514/515) runs it
    * from its extracted form, because an AOT cache cannot hold classes of Spring Boot's nested jars:
    * {@code train} records the loaded classes and method profiles of this run into {@code
-   * .flashdeal/aot/<service>/<jar stamp>/app.aot} when the JVM exits, {@code on} starts from that
-   * cache (less class loading at start, hot methods known to the JIT from the first request). A
-   * rebuilt jar gets a new stamp, so a stale cache is never used.
+   * .flashdeal/aot/<service>/<jar stamp>/<variant>.aot} when the JVM exits, {@code on} starts from
+   * that cache (less class loading at start, hot methods known to the JIT from the first request).
+   * A rebuilt jar gets a new stamp, so a stale cache is never used.
    */
-  List<String> aot(Service s, Path jar, String mode) {
+  /** Whether every service of the variant has an AOT cache recorded for its current jar. */
+  public boolean aotCacheReady(String variant) {
+    String version = version();
+    for (Service s : Service.PHASE1) {
+      Path jar = s.jar(repo, version);
+      try {
+        if (!Files.isRegularFile(aotDir(s, jar).resolve(variant + ".aot"))) {
+          return false;
+        }
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Path aotDir(Service s, Path jar) throws IOException {
+    return repo.resolve(".flashdeal/aot")
+        .resolve(s.name())
+        .resolve(Files.getLastModifiedTime(jar).toMillis() + "-" + Files.size(jar));
+  }
+
+  List<String> aot(Service s, Path jar, String mode, String variant) {
     if (mode.equals("off") || mode.isBlank()) {
       return List.of("-jar", jar.toString());
     }
@@ -286,10 +314,7 @@ public final class Launcher {
       throw new LauncherException("FLASHDEAL_AOT must be off, train or on, not '" + mode + "'");
     }
     try {
-      Path dir =
-          repo.resolve(".flashdeal/aot")
-              .resolve(s.name())
-              .resolve(Files.getLastModifiedTime(jar).toMillis() + "-" + Files.size(jar));
+      Path dir = aotDir(s, jar);
       Path extracted = dir.resolve(jar.getFileName());
       if (!Files.isRegularFile(extracted)) {
         Files.createDirectories(dir);
@@ -310,7 +335,8 @@ public final class Launcher {
           throw new LauncherException("cannot extract " + jar + " for the AOT cache: " + out);
         }
       }
-      Path cache = dir.resolve("app.aot");
+      // Per variant: each stock strategy loads and profiles its own classes.
+      Path cache = dir.resolve(variant + ".aot");
       if (mode.equals("on") && !Files.isRegularFile(cache)) {
         throw new LauncherException(
             "no AOT cache for "

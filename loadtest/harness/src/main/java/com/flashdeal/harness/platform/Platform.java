@@ -25,6 +25,14 @@ public interface Platform extends AutoCloseable {
    */
   void resetState(Deployment deployment);
 
+  /**
+   * Whether a {@code +aot} variant's caches are recorded already (no training run needed); false
+   * where the platform has no AOT caches.
+   */
+  default boolean aotReady(String variant) {
+    return false;
+  }
+
   /** Stops the deployed variant. */
   void stop();
 

@@ -235,7 +235,8 @@ public final class Report {
   static String status(List<RunResult> runs) {
     long failed = runs.stream().filter(r -> r.status().equals("FAILED")).count();
     long invalid = runs.stream().filter(r -> !r.valid()).count();
-    if (failed > 0) return "FAILED " + failed + "/" + runs.size();
+    String invalidNote = invalid > 0 ? ", " + invalid + " invalid" : "";
+    if (failed > 0) return "FAILED " + failed + "/" + runs.size() + invalidNote;
     return invalid > 0
         ? "INVALID " + invalid + "/" + runs.size()
         : "passed " + runs.size() + "/" + runs.size();

@@ -61,6 +61,7 @@ class ReportTest {
         round,
         phase,
         status,
+        !status.equals("INVALID"),
         status.equals("FAILED") ? List.of("oversold: 4 units") : List.of(),
         SaleFigures.of(arrivals, 3),
         Map.of("stock", 3L),

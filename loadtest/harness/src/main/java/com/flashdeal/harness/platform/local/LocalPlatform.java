@@ -3,6 +3,7 @@ package com.flashdeal.harness.platform.local;
 import com.flashdeal.harness.HarnessException;
 import com.flashdeal.harness.platform.Platform;
 import com.flashdeal.harness.platform.StateReset;
+import com.flashdeal.harness.platform.VariantName;
 import com.flashdeal.launcher.Launcher;
 import com.flashdeal.launcher.RunningSystem;
 import com.flashdeal.launcher.Service;
@@ -23,6 +24,7 @@ public final class LocalPlatform implements Platform {
   private final Launcher launcher;
   private final Consumer<String> progress;
   private boolean startedDeps;
+  private Launcher training;
 
   public LocalPlatform(Launcher launcher, Consumer<String> progress) {
     this.launcher = launcher;
@@ -48,7 +50,16 @@ public final class LocalPlatform implements Platform {
   @Override
   public Deployment deploy(String variant) {
     launcher.down(line -> {});
-    RunningSystem system = launcher.up(variant, line -> progress.accept("    " + line));
+    // "<variant>+aot": the same variant started from its JDK AOT cache; "+aot-train" records it.
+    VariantName name = VariantName.parse(variant);
+    Launcher l = launcher;
+    if (name.aot() != VariantName.Aot.OFF) {
+      Map<String, String> env = new LinkedHashMap<>(System.getenv());
+      env.put("FLASHDEAL_AOT", name.aot() == VariantName.Aot.TRAIN ? "train" : "on");
+      l = new Launcher(Launcher.findRepo(), env);
+    }
+    RunningSystem system = l.up(name.base(), line -> progress.accept("    " + line));
+    training = name.aot() == VariantName.Aot.TRAIN ? l : null;
     Map<String, URI> services = new LinkedHashMap<>();
     Service.PHASE1.forEach(s -> services.put(s.name(), URI.create(s.url())));
     LocalDeps deps = LocalDeps.fromEnvironment();
@@ -73,13 +84,20 @@ public final class LocalPlatform implements Platform {
   }
 
   @Override
+  public boolean aotReady(String variant) {
+    return launcher.aotCacheReady(VariantName.parse(variant).base());
+  }
+
+  @Override
   public void resetState(Deployment deployment) {
     StateReset.run(deployment.databases());
   }
 
   @Override
   public void stop() {
-    launcher.down(line -> progress.accept("    " + line));
+    // A training run writes its caches while stopping: its launcher knows to wait for that.
+    (training != null ? training : launcher).down(line -> progress.accept("    " + line));
+    training = null;
   }
 
   @Override
