@@ -149,7 +149,14 @@ public final class Bench {
                   startup));
           platform.resetState(d);
         }
-        warmUp(s, d, users, dir(reportDir, variant, round, "warmup"), label);
+        warmUp(
+            s.warmupSeconds(),
+            s.rate(),
+            s.users(),
+            d,
+            users,
+            dir(reportDir, variant, round, "warmup"),
+            label);
         platform.resetState(d);
         results.add(
             sale(
@@ -186,24 +193,14 @@ public final class Bench {
       progress.accept(label + ": deploy (recording class loading and method profiles)");
       Platform.Deployment d = platform.deploy(name.training());
       platform.resetState(d);
-      Settings longer =
-          new Settings(
-              s.scenario(),
-              s.variants(),
-              s.repeat(),
-              s.stock(),
-              s.users(),
-              s.rate(),
-              s.perUserLimit(),
-              Math.max(10, s.warmupSeconds() * 2),
-              s.cold(),
-              s.reuseUsers(),
-              s.sloMs(),
-              s.loginSloMs(),
-              s.stepSeconds(),
-              s.startRate(),
-              s.maxRate());
-      warmUp(longer, d, users, dir(reportDir, name.training(), 0, "warmup"), label);
+      warmUp(
+          Math.max(10, s.warmupSeconds() * 2),
+          s.rate(),
+          s.users(),
+          d,
+          users,
+          dir(reportDir, name.training(), 0, "warmup"),
+          label);
       platform.resetState(d);
       sale(s, d, users, dir(reportDir, name.training(), 0, "sale"), label, 0, "training", 0);
       long t0 = System.nanoTime();
@@ -235,9 +232,15 @@ public final class Bench {
     env.put("RATE", Integer.toString(s.rate()));
     env.put("ARRIVALS", Integer.toString(s.users()));
     env.put("RUN_ID", Long.toString(System.currentTimeMillis(), 36));
-    // A sale has few arrivals and the cold one answers in seconds (up to the request timeout):
-    // every arrival gets a VU ready, or k6 drops arrivals while it starts more.
-    env.put("PRE_VUS", Integer.toString(Math.min(s.users(), 2000)));
+    // The cold sale answers in seconds (up to the request timeout): every arrival gets a VU ready,
+    // or k6 drops arrivals while it starts more. A warm one needs rate x 0.5 s (Little's law with
+    // headroom), and starting fewer VUs keeps k6's start short.
+    env.put(
+        "PRE_VUS",
+        Integer.toString(
+            phase.equals(RunResult.COLD)
+                ? Math.min(s.users(), 2000)
+                : Math.min(s.users(), Vus.preAllocated(s.rate(), 0.5))));
     env.put("MAX_VUS", Integer.toString(Vus.max(s.rate(), REQUEST_TIMEOUT_SECONDS, 2000)));
     env.put("REQUEST_TIMEOUT_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
     progress.accept(
@@ -300,13 +303,20 @@ public final class Bench {
   }
 
   /** Order-path traffic on deals of ample stock, not measured: the JIT compiles the hot path. */
-  private void warmUp(Settings s, Platform.Deployment d, Path users, Path dir, String label) {
-    if (s.warmupSeconds() <= 0) {
+  private void warmUp(
+      int seconds,
+      int saleRate,
+      int userCount,
+      Platform.Deployment d,
+      Path users,
+      Path dir,
+      String label) {
+    if (seconds <= 0) {
       return;
     }
-    int rate = Math.max(10, s.rate() / 2);
-    progress.accept(label + ": warm-up " + s.warmupSeconds() + " s at " + rate + "/s");
-    LoadResult r = step(Scenario.CAPACITY, d, users, s.users(), rate, 0, s.warmupSeconds(), dir);
+    int rate = Math.max(10, saleRate / 2);
+    progress.accept(label + ": warm-up " + seconds + " s at " + rate + "/s");
+    LoadResult r = step(Scenario.CAPACITY, d, users, userCount, rate, 0, seconds, dir);
     progress.accept(
         "%s: warm-up done, order p99 %.0f ms"
             .formatted(label, r.trend("order_duration{stage:measured}", "p(99)")));
@@ -357,8 +367,16 @@ public final class Bench {
       Platform.Deployment d = platform.deploy(variant);
       pool.renew(d.gateway(), Duration.ofMinutes(10), users);
       platform.resetState(d);
-      warmUp(s, d, users, dir(reportDir, variant, 0, "warmup"), "capacity " + variant);
-      out.add(knee(Scenario.CAPACITY, "order path", s.sloMs(), s, d, users, reportDir));
+      warmUp(
+          s.warmupSeconds(),
+          s.rate(),
+          s.users(),
+          d,
+          users,
+          dir(reportDir, variant, 0, "warmup"),
+          "capacity " + variant);
+      out.add(
+          knee(Scenario.CAPACITY, "order path", s.sloMs(), s, s.startRate(), d, users, reportDir));
       platform.stop();
     }
     return out;
@@ -374,22 +392,8 @@ public final class Bench {
             Scenario.LOGIN,
             "login",
             s.loginSloMs(),
-            new Settings(
-                s.scenario(),
-                s.variants(),
-                s.repeat(),
-                s.stock(),
-                s.users(),
-                s.rate(),
-                s.perUserLimit(),
-                s.warmupSeconds(),
-                s.cold(),
-                s.reuseUsers(),
-                s.sloMs(),
-                s.loginSloMs(),
-                s.stepSeconds(),
-                Math.min(s.startRate(), 8),
-                s.maxRate()),
+            s,
+            Math.min(s.startRate(), 8),
             d,
             users,
             reportDir);
@@ -402,13 +406,14 @@ public final class Bench {
       String target,
       double slo,
       Settings s,
+      int startRate,
       Platform.Deployment d,
       Path users,
       Path reportDir) {
     List<CapacityResult.StepFigures> figures = new ArrayList<>();
     String metric = scenario == Scenario.LOGIN ? "login" : "order";
     KneeSearch.Knee knee =
-        new KneeSearch(s.startRate(), s.maxRate(), 0.1)
+        new KneeSearch(startRate, s.maxRate(), 0.1)
             .search(
                 rate -> {
                   try {

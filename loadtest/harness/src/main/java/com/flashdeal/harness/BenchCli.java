@@ -97,7 +97,7 @@ public final class BenchCli {
 
     @Option(
         names = "--rate",
-        defaultValue = "125",
+        defaultValue = "100",
         description = "R: sale arrivals per second (open model)")
     int rate;
 

@@ -67,7 +67,7 @@ final class Html {
       List<List<String>> errors = Report.errorRows(o);
       if (errors.isEmpty())
         h.append("<p>No errors: every order was answered 201 or 409 SOLD_OUT.</p>");
-      else table(h, List.of("variant", "sale", "answer", "count"), errors);
+      else table(h, Report.ERROR_HEADER, errors);
     }
     if (!o.capacity().isEmpty()) {
       h.append("<h2>Knee search steps</h2>");

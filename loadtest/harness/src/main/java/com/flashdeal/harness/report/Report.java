@@ -312,15 +312,29 @@ public final class Report {
     return rows;
   }
 
+  /** Errors by variant, phase and answer, summed over the rounds (with how many sales saw any). */
   static List<List<String>> errorRows(Bench.Outcome o) {
     List<List<String>> rows = new ArrayList<>();
-    for (RunResult r : o.sales()) {
-      r.sale()
-          .errorsByOutcome()
-          .forEach(
-              (k, n) ->
-                  rows.add(
-                      List.of(r.variant(), r.phase() + " #" + r.round(), k, Integer.toString(n))));
+    for (String v : variants(o)) {
+      for (String phase : List.of(RunResult.WARM, RunResult.COLD)) {
+        List<RunResult> rs = runs(o, v, phase);
+        Map<String, int[]> byAnswer = new java.util.TreeMap<>();
+        for (RunResult r : rs) {
+          r.sale()
+              .errorsByOutcome()
+              .forEach(
+                  (answer, n) -> {
+                    int[] acc = byAnswer.computeIfAbsent(answer, k -> new int[2]);
+                    acc[0] += n;
+                    acc[1]++;
+                  });
+        }
+        byAnswer.forEach(
+            (answer, acc) ->
+                rows.add(
+                    List.of(
+                        v, phase, answer, Integer.toString(acc[0]), acc[1] + " of " + rs.size())));
+      }
     }
     return rows;
   }
@@ -345,6 +359,9 @@ public final class Report {
     }
     return rows;
   }
+
+  static final List<String> ERROR_HEADER =
+      List.of("variant", "phase", "answer", "count (all rounds)", "sales with it");
 
   static final List<String> CAPACITY_HEADER =
       List.of(
@@ -391,7 +408,7 @@ public final class Report {
           List.of("variant", "process", "CPU s / 1,000 orders", "RSS", "server p99"),
           processRows(o));
       md.append("\n## Errors by status and code\n\n");
-      table(md, List.of("variant", "sale", "answer", "count"), errorRows(o));
+      table(md, ERROR_HEADER, errorRows(o));
     }
     if (!o.capacity().isEmpty()) {
       md.append("\n## Knee search steps\n\n");
