@@ -61,6 +61,7 @@ public final class Bench {
 
   /** What a bench produced, for the report. */
   public record Outcome(
+      List<String> aborted,
       List<RunResult> sales,
       List<CapacityResult> capacity,
       PgBench pgbench,
@@ -75,6 +76,7 @@ public final class Bench {
   private final LoadGenerator k6;
   private final Consumer<String> progress;
   private final boolean localPgBench;
+  private final List<String> aborted = new ArrayList<>();
 
   public Bench(
       Path repo,
@@ -106,15 +108,16 @@ public final class Bench {
             .formatted(seeding.users(), seeding.signedUp(), seeding.loggedIn(), seeding.seconds()));
     Path users = pool.writeSlice(reportDir.resolve("users.json"), 0, needed);
     return switch (s.scenario()) {
-      case "sale" -> new Outcome(sales(s, pool, users, reportDir), List.of(), null, seeding);
+      case "sale" ->
+          new Outcome(aborted, sales(s, pool, users, reportDir), List.of(), null, seeding);
       case "capacity" -> {
         PgBench pg = localPgBench ? pgbench(seedDeployment) : null;
         platform.stop();
-        yield new Outcome(List.of(), capacity(s, pool, users, reportDir), pg, seeding);
+        yield new Outcome(aborted, List.of(), capacity(s, pool, users, reportDir), pg, seeding);
       }
       case "login" -> {
         platform.stop();
-        yield new Outcome(List.of(), List.of(login(s, users, reportDir)), null, seeding);
+        yield new Outcome(aborted, List.of(), List.of(login(s, users, reportDir)), null, seeding);
       }
       default -> throw new HarnessException("unknown scenario " + s.scenario());
     };
@@ -130,48 +133,68 @@ public final class Bench {
       for (String variant : s.variants()) {
         n++;
         String label = "[%d/%d] %s round %d".formatted(n, total, variant, round);
-        progress.accept(label + ": deploy");
-        long t0 = System.nanoTime();
-        Platform.Deployment d = platform.deploy(variant);
-        double startup = (System.nanoTime() - t0) / 1e9;
-        pool.renew(d.gateway(), Duration.ofMinutes(3), users);
-        platform.resetState(d);
-        if (s.cold()) {
-          results.add(
-              sale(
-                  s,
-                  d,
-                  users,
-                  dir(reportDir, variant, round, RunResult.COLD),
-                  label + " cold",
-                  round,
-                  RunResult.COLD,
-                  startup));
-          platform.resetState(d);
+        try {
+          round(s, pool, users, reportDir, results, variant, round, label);
+        } catch (HarnessException e) {
+          // A deployment that falls over (a crash, an OutOfMemoryError) ends this round of this
+          // variant, not the bench: the next deploy starts fresh, and the report lists it.
+          progress.accept(label + ": ABORTED — " + e.getMessage());
+          aborted.add(label + ": " + e.getMessage());
         }
-        warmUp(
-            s.warmupSeconds(),
-            s.rate(),
-            s.users(),
-            d,
-            users,
-            dir(reportDir, variant, round, "warmup"),
-            label);
-        platform.resetState(d);
-        results.add(
-            sale(
-                s,
-                d,
-                users,
-                dir(reportDir, variant, round, RunResult.WARM),
-                label + " warm",
-                round,
-                RunResult.WARM,
-                startup));
       }
     }
     platform.stop();
     return results;
+  }
+
+  private void round(
+      Settings s,
+      UserPool pool,
+      Path users,
+      Path reportDir,
+      List<RunResult> results,
+      String variant,
+      int round,
+      String label)
+      throws Exception {
+    progress.accept(label + ": deploy");
+    long t0 = System.nanoTime();
+    Platform.Deployment d = platform.deploy(variant);
+    double startup = (System.nanoTime() - t0) / 1e9;
+    pool.renew(d.gateway(), Duration.ofMinutes(3), users);
+    platform.resetState(d);
+    if (s.cold()) {
+      results.add(
+          sale(
+              s,
+              d,
+              users,
+              dir(reportDir, variant, round, RunResult.COLD),
+              label + " cold",
+              round,
+              RunResult.COLD,
+              startup));
+      platform.resetState(d);
+    }
+    warmUp(
+        s.warmupSeconds(),
+        s.rate(),
+        s.users(),
+        d,
+        users,
+        dir(reportDir, variant, round, "warmup"),
+        label);
+    platform.resetState(d);
+    results.add(
+        sale(
+            s,
+            d,
+            users,
+            dir(reportDir, variant, round, RunResult.WARM),
+            label + " warm",
+            round,
+            RunResult.WARM,
+            startup));
   }
 
   /**
@@ -239,7 +262,7 @@ public final class Bench {
         "PRE_VUS",
         Integer.toString(
             phase.equals(RunResult.COLD)
-                ? Math.min(s.users(), 2000)
+                ? Math.min(s.users(), Vus.max(s.rate(), REQUEST_TIMEOUT_SECONDS, 2000))
                 : Math.min(s.users(), Vus.preAllocated(s.rate(), 0.5))));
     env.put("MAX_VUS", Integer.toString(Vus.max(s.rate(), REQUEST_TIMEOUT_SECONDS, 2000)));
     env.put("REQUEST_TIMEOUT_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));

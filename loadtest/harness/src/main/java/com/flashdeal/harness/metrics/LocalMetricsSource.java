@@ -66,7 +66,20 @@ public final class LocalMetricsSource implements MetricsSource {
     return name.equals("postgresql") ? Procfs.treeRssMib(pid) : Procfs.peakRssMib(pid);
   }
 
+  /**
+   * A service that does not answer its scrape (crashed, out of memory, saturated) has no figures
+   * for this window — the run goes on, and the oracle and the report say what happened to it.
+   */
   private LatencyHistogram scrape(URI base) {
+    try {
+      return scrapeOrFail(base);
+    } catch (HarnessException e) {
+      System.err.println("metrics: " + e.getMessage() + " (no server-side figures for it)");
+      return new LatencyHistogram(new java.util.TreeMap<>());
+    }
+  }
+
+  private LatencyHistogram scrapeOrFail(URI base) {
     try {
       HttpResponse<String> r =
           http.send(

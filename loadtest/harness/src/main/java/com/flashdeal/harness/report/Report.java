@@ -199,6 +199,7 @@ public final class Report {
               c.knee().bounded() ? "" : " — the highest rate tried still passed",
               pg));
     }
+    o.aborted().forEach(a -> out.add("ABORTED " + a));
     for (String v : variants) {
       long invalid = o.sales().stream().filter(r -> r.variant().equals(v) && !r.valid()).count();
       long failed =

@@ -96,6 +96,7 @@ class ReportTest {
             Map.of("k6", 1.0),
             new MachineLoad(0.5, 0, 0, 8));
     return new Bench.Outcome(
+        List.of(),
         runs,
         List.of(new CapacityResult("phase1-db-atomic", "order path", 100, knee, List.of(step))),
         new PgBench(10, 15, 900, 2000),
