@@ -259,7 +259,10 @@ public final class Launcher {
     // overrides.
     command.addAll(
         List.of(
-            env.getOrDefault("FLASHDEAL_JAVA_OPTS", "-Xms64m -Xmx256m -XX:+UseG1GC")
+            env.getOrDefault(
+                    "FLASHDEAL_JAVA_OPTS",
+                    // A JVM out of memory exits (as in the images), instead of limping on in GC.
+                    "-Xms64m -Xmx256m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError")
                 .split("\\s+")));
     command.add("-Dflashdeal.service=" + s.name());
     command.addAll(
