@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -258,10 +257,9 @@ public final class Bench {
     // A sale has few arrivals, and a cold (or not yet warm) system answers in seconds, up to the
     // request timeout: every arrival that can be in flight gets a VU ready (Little's law at the
     // timeout), or k6 drops arrivals while it starts more (seen at 50/s on plain JVMs in CI).
-    env.put(
-        "PRE_VUS",
-        Integer.toString(Math.min(s.users(), Vus.max(s.rate(), REQUEST_TIMEOUT_SECONDS, 2000))));
-    env.put("MAX_VUS", Integer.toString(Vus.max(s.rate(), REQUEST_TIMEOUT_SECONDS, 2000)));
+    int maxVus = Vus.max(s.rate(), REQUEST_TIMEOUT_SECONDS, 2000);
+    env.put("PRE_VUS", Integer.toString(Math.min(s.users(), maxVus)));
+    env.put("MAX_VUS", Integer.toString(maxVus));
     env.put("REQUEST_TIMEOUT_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
     progress.accept(
         label
@@ -430,12 +428,12 @@ public final class Bench {
       Platform.Deployment d,
       Path users,
       Path reportDir) {
-    List<CapacityResult.StepFigures> figures = new ArrayList<>();
+    int[] stepNumber = {0};
     String metric = scenario == Scenario.LOGIN ? "login" : "order";
     KneeSearch.Knee knee =
         new KneeSearch(startRate, s.maxRate(), 0.1)
             .search(
-                rate -> {
+                (rate, confirmation) -> {
                   try {
                     Path dir =
                         Files.createDirectories(
@@ -448,7 +446,7 @@ public final class Bench {
                                         + "-"
                                         + rate
                                         + "-"
-                                        + figures.size()));
+                                        + stepNumber[0]++));
                     Window w =
                         measure(
                             d,
@@ -468,25 +466,13 @@ public final class Bench {
                       why.add("k6 dropped %.1f %%".formatted(droppedFraction * 100));
                     boolean passed = why.isEmpty();
                     double ok = iterations * (1 - errors);
-                    Map<String, Double> cpu = new LinkedHashMap<>();
-                    w.processes()
-                        .forEach(
-                            (name, f) ->
-                                cpu.put(
-                                    name,
-                                    f.cpuSeconds() < 0
-                                        ? -1
-                                        : f.cpuSeconds() * 1000 / Math.max(1, ok)));
-                    cpu.put(
-                        "k6",
-                        r.generatorCpuSeconds() < 0
-                            ? -1
-                            : r.generatorCpuSeconds() * 1000 / Math.max(1, ok));
+                    Map<String, Double> cpu =
+                        MetricsSource.cpuPerThousand(w.processes(), r.generatorCpuSeconds(), ok);
                     CapacityResult.StepFigures f =
                         new CapacityResult.StepFigures(
                             rate,
                             passed,
-                            false,
+                            confirmation,
                             String.join(", ", why),
                             p50,
                             p99,
@@ -495,7 +481,6 @@ public final class Bench {
                             iterations / s.stepSeconds(),
                             cpu,
                             w.machine());
-                    figures.add(f);
                     progress.accept(
                         "  %s %d/s: %s — p99 %.1f ms, errors %.2f %%, dropped %.2f %%%s"
                             .formatted(
@@ -506,7 +491,7 @@ public final class Bench {
                                 errors * 100,
                                 droppedFraction * 100,
                                 w.machine().disturbed() ? " — DISTURBED" : ""));
-                    return new KneeSearch.Step(rate, passed, false, f.why(), f);
+                    return new KneeSearch.Step(rate, passed, confirmation, f.why(), f);
                   } catch (java.io.IOException e) {
                     throw new HarnessException(e.getMessage(), e);
                   }
@@ -515,24 +500,8 @@ public final class Bench {
         "  %s knee: %d/s%s"
             .formatted(
                 target, knee.knee(), knee.confirmed() ? " (confirmed)" : " (not confirmed)"));
-    List<CapacityResult.StepFigures> steps = new ArrayList<>();
-    for (int i = 0; i < figures.size(); i++) {
-      CapacityResult.StepFigures f = figures.get(i);
-      boolean confirmation = knee.steps().get(i).confirmation();
-      steps.add(
-          new CapacityResult.StepFigures(
-              f.rate(),
-              f.passed(),
-              confirmation,
-              f.why(),
-              f.p50Ms(),
-              f.p99Ms(),
-              f.errorRate(),
-              f.droppedFraction(),
-              f.achievedRate(),
-              f.cpuPerThousand(),
-              f.machine()));
-    }
+    List<CapacityResult.StepFigures> steps =
+        knee.steps().stream().map(st -> (CapacityResult.StepFigures) st.figures()).toList();
     return new CapacityResult(d.variant(), target, slo, knee, steps);
   }
 

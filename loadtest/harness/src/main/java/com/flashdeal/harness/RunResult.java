@@ -44,11 +44,6 @@ public record RunResult(
 
   /** CPU seconds per 1,000 units sold, by process (k6 included), -1 where unknown. */
   public Map<String, Double> cpuPerThousandOrders() {
-    Map<String, Double> out = new java.util.LinkedHashMap<>();
-    int orders = Math.max(1, sale.created());
-    processes.forEach(
-        (name, f) -> out.put(name, f.cpuSeconds() < 0 ? -1 : f.cpuSeconds() * 1000 / orders));
-    out.put("k6", generatorCpuSeconds < 0 ? -1 : generatorCpuSeconds * 1000 / orders);
-    return out;
+    return MetricsSource.cpuPerThousand(processes, generatorCpuSeconds, sale.created());
   }
 }

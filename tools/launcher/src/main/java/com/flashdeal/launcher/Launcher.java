@@ -52,6 +52,13 @@ public final class Launcher {
     return new Launcher(findRepo(), System.getenv());
   }
 
+  /** The same launcher with one more environment setting for the services it starts. */
+  public Launcher with(String variable, String value) {
+    Map<String, String> env = new HashMap<>(environment);
+    env.put(variable, value);
+    return new Launcher(repo, env);
+  }
+
   /**
    * {@code FLASHDEAL_HOME}, else the nearest folder upwards holding {@code variants/} and {@code
    * services/}.

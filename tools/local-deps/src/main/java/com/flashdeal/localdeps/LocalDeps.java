@@ -118,19 +118,9 @@ public final class LocalDeps {
    */
   public Map<String, Long> serverPids() {
     Map<String, Long> pids = new LinkedHashMap<>();
-    pidFrom(settings.postgresDir().resolve("data/postmaster.pid"))
-        .ifPresent(p -> pids.put("postgresql", p));
-    pidFrom(settings.redisDir().resolve("redis.pid")).ifPresent(p -> pids.put("redis", p));
+    postgres.postmaster().ifPresent(p -> pids.put("postgresql", p.pid()));
+    redis.ourPid().ifPresent(p -> pids.put("redis", p.pid()));
     return pids;
-  }
-
-  private static java.util.Optional<Long> pidFrom(java.nio.file.Path file) {
-    try {
-      long pid = Long.parseLong(java.nio.file.Files.readAllLines(file).getFirst().strip());
-      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
-    } catch (java.io.IOException | RuntimeException e) {
-      return java.util.Optional.empty(); // not running, or a stale file
-    }
   }
 
   /**

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -261,6 +262,19 @@ final class PostgresServer {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
+    }
+  }
+
+  /**
+   * The live postmaster from its pid file (its first line), if any; a stale file counts as none.
+   */
+  Optional<ProcessHandle> postmaster() {
+    try {
+      long pid =
+          Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().strip());
+      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 }

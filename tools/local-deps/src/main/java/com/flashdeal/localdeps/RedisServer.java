@@ -119,7 +119,7 @@ final class RedisServer {
   }
 
   /** The live process from our pid file, if any; a stale pid file (server gone) counts as none. */
-  private Optional<ProcessHandle> ourPid() {
+  Optional<ProcessHandle> ourPid() {
     try {
       long pid = Long.parseLong(Files.readString(pidFile).strip());
       return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);

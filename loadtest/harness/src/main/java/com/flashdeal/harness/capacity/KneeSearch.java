@@ -2,7 +2,6 @@ package com.flashdeal.harness.capacity;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 
 /**
  * Finds the knee: the highest open-model rate that still meets the SLO. Doubles from a start rate
@@ -36,14 +35,20 @@ public final class KneeSearch {
    */
   public record Knee(int knee, boolean confirmed, boolean bounded, List<Step> steps) {}
 
-  public Knee search(IntFunction<Step> runStep) {
+  /** Runs one step; {@code confirmation} says it repeats the best passing rate. */
+  @FunctionalInterface
+  public interface StepRunner {
+    Step run(int rate, boolean confirmation);
+  }
+
+  public Knee search(StepRunner runStep) {
     List<Step> steps = new ArrayList<>();
     int pass = 0;
     int fail = Integer.MAX_VALUE;
     int rate = start;
     // Doubling.
     while (true) {
-      Step s = runStep.apply(rate);
+      Step s = runStep.run(rate, false);
       steps.add(s);
       if (!s.passed()) {
         fail = rate;
@@ -59,7 +64,7 @@ public final class KneeSearch {
       // Bisection.
       while (fail != Integer.MAX_VALUE && fail - pass > Math.max(1, pass * precision)) {
         int mid = pass + (fail - pass) / 2;
-        Step s = runStep.apply(mid);
+        Step s = runStep.run(mid, false);
         steps.add(s);
         if (s.passed()) {
           pass = mid;
@@ -70,7 +75,7 @@ public final class KneeSearch {
       if (pass == 0) {
         return new Knee(0, false, true, steps);
       }
-      Step again = runStep.apply(pass);
+      Step again = runStep.run(pass, true);
       steps.add(new Step(again.rate(), again.passed(), true, again.why(), again.figures()));
       if (again.passed()) {
         return new Knee(pass, true, fail != Integer.MAX_VALUE, steps);

@@ -35,4 +35,17 @@ public interface MetricsSource {
       long serverErrors,
       double cpuSeconds,
       double peakRssMib) {}
+
+  /**
+   * CPU seconds per 1,000 units of work (orders, logins) by process, k6 included; -1 where a CPU
+   * figure is unknown.
+   */
+  static Map<String, Double> cpuPerThousand(
+      Map<String, ServiceFigures> processes, double generatorCpuSeconds, double units) {
+    double per = 1000 / Math.max(1, units);
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    processes.forEach((name, f) -> out.put(name, f.cpuSeconds() < 0 ? -1 : f.cpuSeconds() * per));
+    out.put("k6", generatorCpuSeconds < 0 ? -1 : generatorCpuSeconds * per);
+    return out;
+  }
 }

@@ -143,18 +143,17 @@ final class Html {
     figure(
         h,
         "Sell-out curve: units left over time (median run by p99)",
-        Svg.lines(
-            "seconds since the deal opened", "units left", left, false, false, List.of(), null),
+        Svg.lines("seconds since the deal opened", "units left", left, false, false, List.of()),
         "Dashed: cold (the deal opens right after the services start).");
     figure(
         h,
         "Order answers per second (1 s buckets)",
-        Svg.lines("seconds", "answers/s", rate, false, false, List.of(), null),
+        Svg.lines("seconds", "answers/s", rate, false, false, List.of()),
         "");
     figure(
         h,
         "Order p99 over time (1 s buckets, log)",
-        Svg.lines("seconds", "p99 ms", p99, false, true, List.of(), null),
+        Svg.lines("seconds", "p99 ms", p99, false, true, List.of()),
         "");
     figure(
         h,
@@ -165,8 +164,7 @@ final class Html {
             spectrum,
             true,
             true,
-            List.of(),
-            null),
+            List.of()),
         "x = 1/(1-q) on a log axis; each point is the median of that percentile over the valid runs.");
     // CPU per 1,000 orders per process (warm, median over valid runs).
     List<String> processes = new ArrayList<>();
@@ -226,7 +224,7 @@ final class Html {
     figure(
         h,
         "Capacity curve: rate vs p99 (log), knee marked",
-        Svg.lines("arrivals/s", "p99 ms", series, false, true, marks, null),
+        Svg.lines("arrivals/s", "p99 ms", series, false, true, marks),
         o.pgbench() == null
             ? ""
             : Svg.f(

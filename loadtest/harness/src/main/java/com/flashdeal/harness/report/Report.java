@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.flashdeal.harness.Bench;
 import com.flashdeal.harness.RunResult;
 import com.flashdeal.harness.capacity.CapacityResult;
-import com.flashdeal.harness.load.SaleFigures;
 import com.flashdeal.harness.stats.Bootstrap;
 import com.flashdeal.harness.stats.Comparison;
 import java.io.IOException;
@@ -472,9 +471,5 @@ public final class Report {
               return Double.isNaN(v) ? Double.MAX_VALUE : v;
             }));
     return valid.get(valid.size() / 2);
-  }
-
-  static List<SaleFigures.Bucket> timeline(RunResult r) {
-    return r == null ? List.of() : r.sale().timeline();
   }
 }

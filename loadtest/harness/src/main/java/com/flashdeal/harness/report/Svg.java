@@ -26,8 +26,7 @@ final class Svg {
       List<Series> series,
       boolean logX,
       boolean logY,
-      List<Mark> marks,
-      List<String> xTicksLabels) {
+      List<Mark> marks) {
     double minX = Double.MAX_VALUE,
         maxX = -Double.MAX_VALUE,
         minY = Double.MAX_VALUE,
@@ -56,7 +55,7 @@ final class Svg {
     if (maxY == minY) maxY = minY + 1;
     Axis x = new Axis(minX, maxX, logX, L, W - R);
     Axis y = new Axis(minY, maxY * (logY ? 1.3 : 1.08), logY, H - B, T);
-    grid(svg, x, y, xTicksLabels);
+    grid(svg, x, y);
     svg.append(text((L + W - R) / 2.0, H - 8, xLabel, "middle", 12));
     svg.append(
         String.format(
@@ -179,7 +178,7 @@ final class Svg {
             W, H));
   }
 
-  private static void grid(StringBuilder svg, Axis x, Axis y, List<String> xLabels) {
+  private static void grid(StringBuilder svg, Axis x, Axis y) {
     svg.append(
         f(
             "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#ccc\"/>",
@@ -200,9 +199,6 @@ final class Svg {
               "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/>",
               px, px, T, H - B));
       svg.append(text(px, H - B + 14, num(xt.get(i)), "middle", 10));
-    }
-    if (xLabels != null) {
-      svg.setLength(svg.length()); // labels given: the log-x spectrum uses its own tick texts
     }
   }
 

@@ -19,7 +19,7 @@ class KneeSearchTest {
     KneeSearch.Knee k =
         new KneeSearch(50, 1600, 0.1)
             .search(
-                r -> {
+                (r, again) -> {
                   tried.add(r);
                   return step(r, 333);
                 });
@@ -38,7 +38,7 @@ class KneeSearchTest {
     KneeSearch.Knee k =
         new KneeSearch(100, 1600, 0.1)
             .search(
-                r -> {
+                (r, again) -> {
                   calls[0]++;
                   boolean lucky = calls[0] <= 2 && r <= 200;
                   return new KneeSearch.Step(r, lucky || r < 250, false, "", null);
@@ -49,14 +49,14 @@ class KneeSearchTest {
 
   @Test
   void aSystemFasterThanTheGeneratorLimitIsReportedAsUnbounded() {
-    KneeSearch.Knee k = new KneeSearch(100, 800, 0.1).search(r -> step(r, 10_000));
+    KneeSearch.Knee k = new KneeSearch(100, 800, 0.1).search((r, again) -> step(r, 10_000));
     assertThat(k.knee()).isEqualTo(800);
     assertThat(k.bounded()).isFalse();
   }
 
   @Test
   void failingAtTheFirstStepSearchesDownward() {
-    KneeSearch.Knee k = new KneeSearch(100, 800, 0.1).search(r -> step(r, 30));
+    KneeSearch.Knee k = new KneeSearch(100, 800, 0.1).search((r, again) -> step(r, 30));
     assertThat(k.knee()).isBetween(27, 30);
     assertThat(k.confirmed()).isTrue();
   }

@@ -52,12 +52,10 @@ public final class LocalPlatform implements Platform {
     launcher.down(line -> {});
     // "<variant>+aot": the same variant started from its JDK AOT cache; "+aot-train" records it.
     VariantName name = VariantName.parse(variant);
-    Launcher l = launcher;
-    if (name.aot() != VariantName.Aot.OFF) {
-      Map<String, String> env = new LinkedHashMap<>(System.getenv());
-      env.put("FLASHDEAL_AOT", name.aot() == VariantName.Aot.TRAIN ? "train" : "on");
-      l = new Launcher(Launcher.findRepo(), env);
-    }
+    Launcher l =
+        name.aot() == VariantName.Aot.OFF
+            ? launcher
+            : launcher.with("FLASHDEAL_AOT", name.aot() == VariantName.Aot.TRAIN ? "train" : "on");
     RunningSystem system = l.up(name.base(), line -> progress.accept("    " + line));
     training = name.aot() == VariantName.Aot.TRAIN ? l : null;
     Map<String, URI> services = new LinkedHashMap<>();
