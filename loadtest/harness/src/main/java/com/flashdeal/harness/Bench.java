@@ -97,34 +97,34 @@ public final class Bench {
     UserPool pool = new UserPool(repo.resolve(".flashdeal/bench/users.json"), progress);
     int needed = s.scenario().equals("sale") ? s.users() : Math.max(s.users(), 200);
     // Users are seeded on a deployment of their own, so the first cold sale meets JVMs that have
-    // not served a single request.
+    // not served a single request. It runs without an AOT cache: on a fresh machine there is none
+    // yet, and the training runs below need the users.
     progress.accept("bench: users (" + needed + ")");
-    Platform.Deployment seedDeployment = platform.deploy(s.variants().getFirst());
+    Platform.Deployment seedDeployment =
+        platform.deploy(VariantName.parse(s.variants().getFirst()).base());
     UserPool.Seeding seeding =
         pool.ensure(seedDeployment.gateway(), needed, Duration.ofMinutes(5), s.reuseUsers());
     progress.accept(
         "bench: %d users ready (%d signed up, %d logged in) in %.1f s"
             .formatted(seeding.users(), seeding.signedUp(), seeding.loggedIn(), seeding.seconds()));
     Path users = pool.writeSlice(reportDir.resolve("users.json"), 0, needed);
+    PgBench pg = s.scenario().equals("capacity") && localPgBench ? pgbench(seedDeployment) : null;
+    platform.stop();
+    // Every scenario may run +aot variants (the knee search too): their caches come first.
+    train(s, users, reportDir);
     return switch (s.scenario()) {
       case "sale" ->
           new Outcome(aborted, sales(s, pool, users, reportDir), List.of(), null, seeding);
-      case "capacity" -> {
-        PgBench pg = localPgBench ? pgbench(seedDeployment) : null;
-        platform.stop();
-        yield new Outcome(aborted, List.of(), capacity(s, pool, users, reportDir), pg, seeding);
-      }
-      case "login" -> {
-        platform.stop();
-        yield new Outcome(aborted, List.of(), List.of(login(s, users, reportDir)), null, seeding);
-      }
+      case "capacity" ->
+          new Outcome(aborted, List.of(), capacity(s, pool, users, reportDir), pg, seeding);
+      case "login" ->
+          new Outcome(aborted, List.of(), List.of(login(s, users, reportDir)), null, seeding);
       default -> throw new HarnessException("unknown scenario " + s.scenario());
     };
   }
 
   private List<RunResult> sales(Settings s, UserPool pool, Path users, Path reportDir)
       throws Exception {
-    train(s, users, reportDir);
     List<RunResult> results = new ArrayList<>();
     int total = s.variants().size() * s.repeat();
     int n = 0;

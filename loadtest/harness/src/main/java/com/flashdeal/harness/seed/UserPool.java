@@ -49,6 +49,9 @@ public final class UserPool {
   private final Consumer<String> progress;
   private final List<User> users = new ArrayList<>();
 
+  /** How many users of the pool this bench uses (the file may hold more from an earlier one). */
+  private int inUse;
+
   public UserPool(Path file, Consumer<String> progress) {
     this.file = file;
     this.progress = progress;
@@ -66,6 +69,7 @@ public final class UserPool {
   public Seeding ensure(URI gateway, int count, Duration validFor, boolean reuse) {
     long t0 = System.nanoTime();
     Api api = new Api(gateway);
+    inUse = count;
     users.clear();
     if (reuse && Files.isRegularFile(file)) {
       users.addAll(read(file));
@@ -153,15 +157,15 @@ public final class UserPool {
    * 15-minute access tokens) and rewrites the k6 users file if any changed.
    */
   public void renew(URI gateway, Duration validFor, Path k6File) {
-    if (users.isEmpty()) {
+    if (inUse == 0) {
       return;
     }
     long horizon = Instant.now().plus(validFor).getEpochSecond();
-    if (users.stream().allMatch(u -> u.expiresAt() >= horizon)) {
+    if (users.subList(0, inUse).stream().allMatch(u -> u.expiresAt() >= horizon)) {
       return;
     }
-    ensure(gateway, users.size(), validFor, true);
-    writeSlice(k6File, 0, users.size());
+    ensure(gateway, inUse, validFor, true);
+    writeSlice(k6File, 0, inUse);
   }
 
   public List<User> users() {
