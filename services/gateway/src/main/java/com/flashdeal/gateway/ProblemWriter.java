@@ -24,6 +24,10 @@ final class ProblemWriter {
     }
     response.setRawStatusCode(status);
     response.getHeaders().setContentType(Problems.PROBLEM_JSON);
+    if (status == 503 || status == 504) {
+      // Temporary by the contract: an upstream down or too slow; say when to come back.
+      response.getHeaders().set("Retry-After", "1");
+    }
     byte[] body =
         JSON.writeValueAsBytes(
             Problems.body(

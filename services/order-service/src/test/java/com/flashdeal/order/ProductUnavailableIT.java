@@ -63,8 +63,9 @@ class ProductUnavailableIT extends OrderServiceTestBase {
   @Test
   void aSlowReserveIsReleasedAndAnswered504() throws Exception {
     calls.clear();
-    assertProblem(
-        order(UUID.randomUUID(), "slow-" + UUID.randomUUID(), 1, 1), 504, "UPSTREAM_TIMEOUT");
+    var answer = order(UUID.randomUUID(), "slow-" + UUID.randomUUID(), 1, 1);
+    assertProblem(answer, 504, "UPSTREAM_TIMEOUT");
+    assertThat(answer.header("Retry-After")).as("temporary: say when to come back").isEqualTo("1");
     assertThat(calls).anyMatch(c -> c.startsWith("POST /internal/deals/1/reservations"));
     assertThat(calls)
         .as("compensation: the possibly made reservation is released")
@@ -74,8 +75,9 @@ class ProductUnavailableIT extends OrderServiceTestBase {
 
   @Test
   void aFailingProductServiceIs503() {
-    assertProblem(
-        order(UUID.randomUUID(), "fail-" + UUID.randomUUID(), 2, 1), 503, "UPSTREAM_UNAVAILABLE");
+    var answer = order(UUID.randomUUID(), "fail-" + UUID.randomUUID(), 2, 1);
+    assertProblem(answer, 503, "UPSTREAM_UNAVAILABLE");
+    assertThat(answer.header("Retry-After")).isEqualTo("1");
     assertThat(orderRows()).isZero();
   }
 }

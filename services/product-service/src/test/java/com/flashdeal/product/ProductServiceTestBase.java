@@ -26,7 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * product-service over real HTTP on the private PostgreSQL, trusting {@link TestTokens}; each test
  * starts empty.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The pool size is a plain property (not a dynamic one) so that a subclass's
+// @DynamicPropertySource can shrink it.
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.datasource.hikari.maximum-pool-size=20")
 @Import(TestTokens.Trust.class)
 abstract class ProductServiceTestBase {
   static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,7 +48,6 @@ abstract class ProductServiceTestBase {
     registry.add("spring.datasource.url", () -> deps.get("FLASHDEAL_PRODUCT_DB_URL"));
     registry.add("spring.datasource.username", () -> deps.get("FLASHDEAL_PRODUCT_DB_USER"));
     registry.add("spring.datasource.password", () -> deps.get("FLASHDEAL_PRODUCT_DB_PASSWORD"));
-    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
   }
 
   @BeforeEach

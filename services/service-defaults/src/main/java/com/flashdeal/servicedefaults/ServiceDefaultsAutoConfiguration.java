@@ -6,10 +6,16 @@ import com.flashdeal.servicedefaults.security.JwksKeySource;
 import com.flashdeal.servicedefaults.security.JwtVerifier;
 import com.flashdeal.servicedefaults.security.KeySource;
 import com.flashdeal.servicedefaults.security.SecurityProperties;
+import com.flashdeal.servicedefaults.web.AdmissionFilter;
 import com.flashdeal.servicedefaults.web.BodySizeLimitFilter;
 import com.flashdeal.servicedefaults.web.HttpProperties;
+import com.flashdeal.servicedefaults.web.QueryParametersFilter;
 import com.flashdeal.servicedefaults.web.RequestIdFilter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -65,6 +71,33 @@ public class ServiceDefaultsAutoConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<AdmissionFilter> admissionFilter(
+        HttpProperties http, ObjectProvider<MeterRegistry> meters) {
+      AdmissionFilter filter =
+          new AdmissionFilter(http.maxConcurrent(), http.admissionWait(), http.retryAfterSeconds());
+      meters.ifAvailable(
+          registry -> {
+            FunctionCounter.builder("flashdeal.http.shed", filter, AdmissionFilter::shed)
+                .description("Requests answered 503 OVERLOADED by the admission limit")
+                .register(registry);
+            Gauge.builder("flashdeal.http.in.flight", filter, AdmissionFilter::inFlight)
+                .description("Requests holding an admission slot")
+                .register(registry);
+          });
+      FilterRegistrationBean<AdmissionFilter> bean = new FilterRegistrationBean<>(filter);
+      bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+      return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<QueryParametersFilter> queryParametersFilter() {
+      FilterRegistrationBean<QueryParametersFilter> bean =
+          new FilterRegistrationBean<>(new QueryParametersFilter());
+      bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+      return bean;
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpProperties http) {
       FilterRegistrationBean<BodySizeLimitFilter> bean =
           new FilterRegistrationBean<>(new BodySizeLimitFilter(http.maxBodyBytes()));
@@ -83,8 +116,8 @@ public class ServiceDefaultsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemAdvice problemAdvice() {
-      return new ProblemAdvice();
+    ProblemAdvice problemAdvice(HttpProperties http) {
+      return new ProblemAdvice(http.retryAfterSeconds());
     }
   }
 }

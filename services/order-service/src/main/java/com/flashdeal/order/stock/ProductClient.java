@@ -96,10 +96,14 @@ public class ProductClient {
       throw ApiException.notFound(detail);
     }
     if (status >= 500) {
+      // 503 OVERLOADED (shed, or no connection) and 500 alike: its transaction rolled back, so
+      // nothing was reserved; the client may retry after Retry-After.
       throw new ApiException(
           HttpStatus.SERVICE_UNAVAILABLE,
           ErrorCode.UPSTREAM_UNAVAILABLE,
-          "product-service failed; try again shortly.");
+          status == 503
+              ? "product-service is at capacity; nothing was ordered, try again shortly."
+              : "product-service failed; nothing was ordered, try again shortly.");
     }
     // 400/401/413/415 would be our bug, not the client's.
     throw new IllegalStateException(

@@ -4,6 +4,7 @@ import com.flashdeal.contract.common.model.ErrorCode;
 import com.flashdeal.servicedefaults.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -37,6 +38,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+  private final long retryAfterSeconds;
+
+  /**
+   * @param retryAfterSeconds the {@code Retry-After} of the 503s this advice answers
+   */
+  public ProblemAdvice(long retryAfterSeconds) {
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
@@ -82,6 +91,20 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (isPoolExhausted(e)) {
+      // No connection within the pool's timeout: the service is at capacity, not broken. The
+      // transaction never started, so nothing was written.
+      log.warn(
+          "overloaded: no database connection for {} {}",
+          request.getMethod(),
+          request.getRequestURI());
+      return respond(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          ErrorCode.OVERLOADED,
+          "The service is at capacity and did nothing; retry in " + retryAfterSeconds + " s.",
+          request,
+          null);
+    }
     log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
     return respond(
         HttpStatus.INTERNAL_SERVER_ERROR,
@@ -210,7 +233,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     return createResponseEntity(problem, headers, status, request);
   }
 
-  private static ResponseEntity<ProblemDetail> respond(
+  private ResponseEntity<ProblemDetail> respond(
       HttpStatus status,
       ErrorCode code,
       String detail,
@@ -221,7 +244,27 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     if (errors != null) {
       problem.setProperty("errors", errors);
     }
-    return ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON).body(problem);
+    ResponseEntity.BodyBuilder answer =
+        ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON);
+    if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.GATEWAY_TIMEOUT) {
+      // Every 503/504 is temporary by the contract: say when to come back.
+      answer.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    }
+    return answer.body(problem);
+  }
+
+  /**
+   * Hikari (and any pool honouring JDBC's contract) reports "no connection in time" as {@link
+   * SQLTransientConnectionException}; Spring wraps it in {@code CannotCreateTransactionException}
+   * or {@code CannotGetJdbcConnectionException}, keeping the cause.
+   */
+  static boolean isPoolExhausted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String message(FieldError f) {

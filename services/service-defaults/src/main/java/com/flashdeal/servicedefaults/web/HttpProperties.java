@@ -1,5 +1,6 @@
 package com.flashdeal.servicedefaults.web;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,6 +9,35 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxBodyBytes request bodies above this are refused with 413 ({@code
  *     FLASHDEAL_HTTP_MAXBODYBYTES})
+ * @param maxConcurrent requests served at once; more wait for a slot ({@code
+ *     FLASHDEAL_HTTP_MAXCONCURRENT}). Size it to what the service can finish in time: a few times
+ *     its database pool, not "unbounded" (virtual threads accept any number of requests, which then
+ *     queue on the pool until they time out)
+ * @param admissionWait how long a request waits for a slot before it is answered 503 {@code
+ *     OVERLOADED} ({@code FLASHDEAL_HTTP_ADMISSIONWAIT}); short, so that the callers' budgets
+ *     (order-service's read timeout, the gateway's response timeout) are never spent queueing
+ * @param retryAfter the {@code Retry-After} of every 503 this service answers ({@code
+ *     FLASHDEAL_HTTP_RETRYAFTER}), whole seconds
  */
 @ConfigurationProperties("flashdeal.http")
-public record HttpProperties(@DefaultValue("65536") long maxBodyBytes) {}
+public record HttpProperties(
+    @DefaultValue("65536") long maxBodyBytes,
+    @DefaultValue("64") int maxConcurrent,
+    @DefaultValue("250ms") Duration admissionWait,
+    @DefaultValue("1s") Duration retryAfter) {
+
+  public HttpProperties {
+    if (maxConcurrent < 1) {
+      throw new IllegalArgumentException(
+          "flashdeal.http.max-concurrent must be at least 1, not " + maxConcurrent);
+    }
+    if (retryAfter.isNegative()) {
+      throw new IllegalArgumentException("flashdeal.http.retry-after must not be negative");
+    }
+  }
+
+  /** {@code Retry-After} in whole seconds, at least 1. */
+  public long retryAfterSeconds() {
+    return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+  }
+}
