@@ -65,6 +65,10 @@ abstract class OrderServiceTestBase {
     registry.add("spring.datasource.username", () -> deps.get("FLASHDEAL_ORDER_DB_USER"));
     registry.add("spring.datasource.password", () -> deps.get("FLASHDEAL_ORDER_DB_PASSWORD"));
     registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+    // Every buyer of a stampede is admitted: these tests are about the order path's rules under
+    // contention; shedding is product-service's and service-defaults' to test.
+    registry.add("spring.datasource.hikari.connection-timeout", () -> "10000");
+    registry.add("flashdeal.http.max-concurrent", () -> "1000");
   }
 
   private static synchronized ServiceProcess startProduct(String strategy) {
@@ -87,6 +91,8 @@ abstract class OrderServiceTestBase {
       env.put("FLASHDEAL_PRODUCT_PORT", Integer.toString(port));
       env.put("FLASHDEAL_PRODUCT_STOCK_STRATEGY", strategy);
       env.put("FLASHDEAL_PRODUCT_DB_POOL_SIZE", "20");
+      env.put("FLASHDEAL_PRODUCT_DB_CONNECTION_TIMEOUT", "10000");
+      env.put("FLASHDEAL_HTTP_MAX_CONCURRENT", "1000");
       env.put("FLASHDEAL_AUTH_URL", "http://127.0.0.1:" + jwks.getAddress().getPort());
       ServiceProcess process =
           ServiceProcess.start(

@@ -26,11 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
  * product-service over real HTTP on the private PostgreSQL, trusting {@link TestTokens}; each test
  * starts empty.
  */
-// The pool size is a plain property (not a dynamic one) so that a subclass's
-// @DynamicPropertySource can shrink it.
+// Plain properties (not dynamic ones), so that a subclass's @DynamicPropertySource can change them.
+// Every request is admitted and may wait for a connection: these tests are about the rules and the
+// stock strategies under contention; shedding has tests of its own (AdmissionLimitIT,
+// PoolExhaustionIT).
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.datasource.hikari.maximum-pool-size=20")
+    properties = {
+      "spring.datasource.hikari.maximum-pool-size=20",
+      "spring.datasource.hikari.connection-timeout=10000",
+      "flashdeal.http.max-concurrent=1000"
+    })
 @Import(TestTokens.Trust.class)
 abstract class ProductServiceTestBase {
   static final JsonMapper JSON = JsonMapper.builder().build();
