@@ -39,6 +39,17 @@ if ! has flashdeal flashdeal-jwt; then
   apply_secret flashdeal flashdeal-jwt --from-file=private-key.pem="$key"
 fi
 
+if ! has flashdeal flashdeal-service-clients; then
+  # The services' client secrets for their service tokens; auth-service gets only their SHA-256.
+  order=$(openssl rand -hex 32)
+  product=$(openssl rand -hex 32)
+  sha() { printf %s "$1" | openssl dgst -sha256 -r | cut -d' ' -f1; }
+  apply_secret flashdeal flashdeal-service-clients \
+    --from-literal=order-service="$order" \
+    --from-literal=product-service="$product" \
+    --from-literal=auth-clients="order-service:$(sha "$order"),product-service:$(sha "$product")"
+fi
+
 if ! has signoz signoz-root; then
   # SigNoz wants a symbol and mixed case in the root password.
   apply_secret signoz signoz-root --from-literal=password="Fd-$(random)#A"

@@ -5,4 +5,4 @@
 TRUNCATE reservation, deal_purchase, deal, product;
 
 -- name: ResetOrderState :exec
-TRUNCATE customer_order;
+TRUNCATE customer_order, order_settlement;

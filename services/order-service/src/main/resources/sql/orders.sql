@@ -1,6 +1,12 @@
 -- Orders: creation (with idempotency) and the owner's reads. Every read is scoped to the owner.
 
+-- The order and its settlement in one statement (one transaction, one round trip). Fails on
+-- order_settlement_pkey when product-service's reaper settled this order id as ABANDONED first: then nothing is
+-- written, and the reservation's units are given back by the reaper.
 -- name: InsertOrder :execrows
+WITH settled AS (
+    INSERT INTO order_settlement (order_id, outcome) VALUES (:id, 'ORDERED')
+)
 INSERT INTO customer_order (id, user_id, deal_id, product_id, quantity, unit_price_minor, currency, status,
                             idempotency_key, request_fingerprint)
 VALUES (:id, :userId, :dealId, :productId, :quantity, :unitPriceMinor, :currency, :status,

@@ -39,3 +39,21 @@ RETURNING deal_id, user_id, quantity;
 UPDATE deal
    SET remaining = remaining + :quantity
  WHERE id = :dealId;
+
+-- The reaper: reservations still open after their hold, oldest first. Each is settled with order-service before
+-- anything happens to it.
+-- name: FindExpiredReservations :many
+SELECT order_id
+  FROM reservation
+ WHERE status = 'RESERVED'
+   AND created_at < now() - make_interval(secs => :holdSeconds)
+ ORDER BY created_at
+ LIMIT :batch;
+
+-- Settled as ordered: sold for good. Only from RESERVED, so a released reservation is never revived.
+-- orderIds: a PostgreSQL array literal of uuids, '{...}'.
+-- name: ConfirmReservations :execrows
+UPDATE reservation
+   SET status = 'CONFIRMED', confirmed_at = now()
+ WHERE order_id = ANY (CAST(:orderIds AS uuid[]))
+   AND status = 'RESERVED';

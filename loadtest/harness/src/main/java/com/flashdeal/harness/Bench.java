@@ -67,7 +67,12 @@ public final class Bench {
       UserPool.Seeding seeding) {}
 
   private static final int REQUEST_TIMEOUT_SECONDS = 10;
-  private static final Duration SETTLE = Duration.ofSeconds(3);
+
+  /**
+   * Longest wait for units held without an order to come back (product-service's reaper: hold 5 s +
+   * interval 1 s, plus margin); a run that passes or fails for good is judged at once.
+   */
+  private static final Duration SETTLE = Duration.ofSeconds(10);
 
   private final Path repo;
   private final Platform platform;

@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwt signing keys
  * @param password hashing cost
  * @param admin the bootstrapped admin account (the harness needs one to create products and deals)
+ * @param serviceClients the services that may get a service token: {@code client-id:sha256-hex}
+ *     pairs, comma separated ({@code FLASHDEAL_AUTH_SERVICE_CLIENTS}); only the secrets' hashes,
+ *     never the secrets
+ * @param serviceTokenTtl service token lifetime (callers renew at 80 %)
  */
 @ConfigurationProperties("flashdeal.auth")
 public record AuthProperties(
@@ -23,7 +27,28 @@ public record AuthProperties(
     @DefaultValue("15m") Duration tokenTtl,
     @DefaultValue Jwt jwt,
     @DefaultValue Password password,
-    @DefaultValue Admin admin) {
+    @DefaultValue Admin admin,
+    @DefaultValue("") String serviceClients,
+    @DefaultValue("5m") Duration serviceTokenTtl) {
+
+  /** The configured client ids and the SHA-256 (lower-case hex) of their secrets. */
+  public java.util.Map<String, String> serviceClientHashes() {
+    java.util.Map<String, String> clients = new java.util.LinkedHashMap<>();
+    for (String pair : serviceClients.split(",")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      int colon = pair.indexOf(':');
+      if (colon < 1 || !pair.substring(colon + 1).trim().matches("[0-9a-f]{64}")) {
+        throw new IllegalStateException(
+            "flashdeal.auth.service-clients must be client-id:sha256-hex pairs, not \""
+                + pair
+                + "\"");
+      }
+      clients.put(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
+    }
+    return java.util.Map.copyOf(clients);
+  }
 
   /**
    * @param privateKey PKCS#8 PEM of the RSA signing key

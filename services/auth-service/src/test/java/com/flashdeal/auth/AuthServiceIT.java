@@ -35,6 +35,7 @@ class AuthServiceIT {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired com.flashdeal.servicedefaults.security.JwtVerifier verifier;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -45,6 +46,52 @@ class AuthServiceIT {
     registry.add("flashdeal.auth.jwt.private-key", TestTokens::privatePem);
     registry.add("flashdeal.auth.admin.email", () -> ADMIN_EMAIL);
     registry.add("flashdeal.auth.admin.password", () -> ADMIN_PASSWORD);
+    registry.add(
+        "flashdeal.auth.service-clients",
+        () -> "order-service:" + java.util.HexFormat.of().formatHex(sha256(SERVICE_SECRET)));
+  }
+
+  static final String SERVICE_SECRET = "0123456789abcdef0123456789abcdef-order-service-test";
+
+  private static byte[] sha256(String s) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256")
+          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- service identity
+  // ---------------------------------------------------------------------------------------------
+
+  @Test
+  void aServiceGetsATokenForItsSecretAndNothingElse() {
+    Response issued =
+        post(
+            "/internal/service-tokens",
+            "{\"clientId\":\"order-service\",\"clientSecret\":\"" + SERVICE_SECRET + "\"}");
+    assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+    assertThat(issued.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(issued.json().path("expiresIn").asInt()).isEqualTo(300);
+    String token = issued.json().path("accessToken").asString();
+    var verified = verifier.verify(token);
+    assertThat(verified.clientId()).isEqualTo("order-service");
+    assertThat(verified.roles()).containsExactly("SERVICE");
+
+    // A service token is not a person: it cannot act as one.
+    assertThat(get("/auth/me", token, Map.of()).status()).isEqualTo(403);
+
+    for (String refused :
+        List.of(
+            "{\"clientId\":\"order-service\",\"clientSecret\":\"" + SERVICE_SECRET + "x\"}",
+            "{\"clientId\":\"product-service\",\"clientSecret\":\"" + SERVICE_SECRET + "\"}")) {
+      Response r = post("/internal/service-tokens", refused);
+      assertThat(r.status()).as(refused).isEqualTo(401);
+      assertThat(r.json().path("code").asString()).isEqualTo("INVALID_CREDENTIALS");
+    }
+    assertThat(post("/internal/service-tokens", "{\"clientId\":\"order-service\"}").status())
+        .isEqualTo(400);
   }
 
   @BeforeEach

@@ -85,17 +85,25 @@ class IdentityFilter implements WebFilter, Ordered {
     return verified
         .flatMap(
             user ->
-                chain.filter(
-                    stripped
-                        .mutate()
-                        .request(
-                            r ->
-                                r.headers(
-                                    h -> {
-                                      h.set(USER_ID, user.id().toString());
-                                      h.set(USER_ROLES, user.rolesHeader());
-                                    }))
-                        .build()))
+                user.isService()
+                    // Service tokens are for calls inside the cluster; one arriving at the edge is
+                    // leaked or misused, and no public operation may act as a service.
+                    ? ProblemWriter.write(
+                        exchange,
+                        403,
+                        ErrorCode.FORBIDDEN,
+                        "Service tokens are not accepted at the gateway.")
+                    : chain.filter(
+                        stripped
+                            .mutate()
+                            .request(
+                                r ->
+                                    r.headers(
+                                        h -> {
+                                          h.set(USER_ID, user.id().toString());
+                                          h.set(USER_ROLES, user.rolesHeader());
+                                        }))
+                            .build()))
         .onErrorResume(TokenRejectedException.class, e -> reject(exchange, e));
   }
 

@@ -54,9 +54,18 @@ abstract class OrderServiceTestBase {
    * strategy).
    */
   static void productService(String strategy, DynamicPropertyRegistry registry) {
-    ServiceProcess product = PRODUCTS.computeIfAbsent(strategy, OrderServiceTestBase::startProduct);
+    ServiceProcess product = productProcess(strategy, strategy, Map.of());
     registry.add("flashdeal.order.product-service.url", () -> "http://127.0.0.1:" + product.port);
     orderDatabase(registry);
+  }
+
+  /**
+   * The product-service process known by {@code key} (started once): a stock strategy, and extra
+   * environment (e.g. its reaper switched on). Its reaper is off unless the environment says
+   * otherwise.
+   */
+  static ServiceProcess productProcess(String key, String strategy, Map<String, String> env) {
+    return PRODUCTS.computeIfAbsent(key, k -> startProduct(strategy, env));
   }
 
   static void orderDatabase(DynamicPropertyRegistry registry) {
@@ -65,13 +74,17 @@ abstract class OrderServiceTestBase {
     registry.add("spring.datasource.username", () -> deps.get("FLASHDEAL_ORDER_DB_USER"));
     registry.add("spring.datasource.password", () -> deps.get("FLASHDEAL_ORDER_DB_PASSWORD"));
     registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+    // Connections on demand only: seven cached contexts and four product-service processes with
+    // full pools would pass PostgreSQL's connection limit.
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     // Every buyer of a stampede is admitted: these tests are about the order path's rules under
     // contention; shedding is product-service's and service-defaults' to test.
     registry.add("spring.datasource.hikari.connection-timeout", () -> "10000");
     registry.add("flashdeal.http.max-concurrent", () -> "1000");
   }
 
-  private static synchronized ServiceProcess startProduct(String strategy) {
+  private static synchronized ServiceProcess startProduct(
+      String strategy, Map<String, String> extraEnv) {
     try {
       if (jwks == null) {
         jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -84,6 +97,21 @@ abstract class OrderServiceTestBase {
               ex.getResponseBody().write(body);
               ex.close();
             });
+        // product-service's reaper gets its service token here, as it would from auth-service.
+        jwks.createContext(
+            "/internal/service-tokens",
+            ex -> {
+              byte[] token =
+                  ("{\"accessToken\":\""
+                          + TestTokens.service("product-service")
+                          + "\",\"tokenType\":\"Bearer\",\"expiresIn\":300,\"expiresAt\":\"2100-01-01T00:00:00Z\"}")
+                      .getBytes(StandardCharsets.UTF_8);
+              ex.getRequestBody().readAllBytes();
+              ex.getResponseHeaders().set("Content-Type", "application/json");
+              ex.sendResponseHeaders(200, token.length);
+              ex.getResponseBody().write(token);
+              ex.close();
+            });
         jwks.start();
       }
       Map<String, String> env = new HashMap<>(LocalDeps.ensureUp().environment());
@@ -92,8 +120,11 @@ abstract class OrderServiceTestBase {
       env.put("FLASHDEAL_PRODUCT_STOCK_STRATEGY", strategy);
       env.put("FLASHDEAL_PRODUCT_DB_POOL_SIZE", "20");
       env.put("FLASHDEAL_PRODUCT_DB_CONNECTION_TIMEOUT", "10000");
+      env.put("SPRING_DATASOURCE_HIKARI_MINIMUMIDLE", "1");
       env.put("FLASHDEAL_HTTP_MAX_CONCURRENT", "1000");
       env.put("FLASHDEAL_AUTH_URL", "http://127.0.0.1:" + jwks.getAddress().getPort());
+      env.put("FLASHDEAL_PRODUCT_REAPER_ENABLED", "false");
+      env.putAll(extraEnv);
       ServiceProcess process =
           ServiceProcess.start(
               Path.of(System.getProperty("flashdeal.product-service.jar")),
@@ -109,7 +140,7 @@ abstract class OrderServiceTestBase {
 
   @BeforeEach
   void noOrders() {
-    jdbc.sql("TRUNCATE customer_order").update();
+    jdbc.sql("TRUNCATE customer_order, order_settlement").update();
   }
 
   URI orders(String path) {

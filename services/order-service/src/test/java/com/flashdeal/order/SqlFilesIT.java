@@ -3,6 +3,7 @@ package com.flashdeal.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashdeal.order.sql.OrdersSql;
+import com.flashdeal.order.sql.SettlementsSql;
 import com.flashdeal.servicedefaults.testing.SqlFiles;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,13 +41,16 @@ class SqlFilesIT extends OrderServiceTestBase {
             Map.entry("requestFingerprint", "deal=1;quantity=1"),
             Map.entry("limit", 10),
             Map.entry("offset", 0L),
-            Map.entry("now", OffsetDateTime.now()));
+            Map.entry("now", OffsetDateTime.now()),
+            Map.entry("orderIds", "{" + UUID.randomUUID() + "}"));
     int ran =
         SqlFiles.runEveryQuery(
             jdbc,
             tx,
-            List.of(new SqlFiles.QueryFile(OrdersSql.ALL, OrdersSql.PARAMETERS)),
+            List.of(
+                new SqlFiles.QueryFile(OrdersSql.ALL, OrdersSql.PARAMETERS),
+                new SqlFiles.QueryFile(SettlementsSql.ALL, SettlementsSql.PARAMETERS)),
             samples);
-    assertThat(ran).isEqualTo(6);
+    assertThat(ran).isEqualTo(8);
   }
 }

@@ -139,12 +139,11 @@ class ProductServiceIT extends ProductServiceTestBase {
     reserve(deal, order, user, 1);
     assertThat(remaining(deal)).isEqualTo(1);
 
-    var released = send("DELETE", "/internal/reservations/" + order, TestTokens.user(user), null);
+    var released = internal("DELETE", "/internal/reservations/" + order, null, null);
     assertThat(released.status()).isEqualTo(200);
     assertThat(released.json().path("status").asString()).isEqualTo("RELEASED");
     assertThat(released.json().has("releasedAt")).isTrue();
-    assertThat(
-            send("DELETE", "/internal/reservations/" + order, TestTokens.user(user), null).status())
+    assertThat(internal("DELETE", "/internal/reservations/" + order, null, null).status())
         .isEqualTo(200);
     assertThat(remaining(deal)).as("given back once").isEqualTo(2);
     assertThat(reserve(deal, UUID.randomUUID(), user, 1).status())
@@ -152,11 +151,11 @@ class ProductServiceIT extends ProductServiceTestBase {
         .isEqualTo(201);
 
     assertProblem(
-        send("DELETE", "/internal/reservations/" + UUID.randomUUID(), TestTokens.user(user), null),
+        internal("DELETE", "/internal/reservations/" + UUID.randomUUID(), null, null),
         404,
         "NOT_FOUND");
     assertProblem(
-        send("DELETE", "/internal/reservations/not-a-uuid", TestTokens.user(user), null),
+        internal("DELETE", "/internal/reservations/not-a-uuid", null, null),
         400,
         "VALIDATION_FAILED");
   }
@@ -166,9 +165,10 @@ class ProductServiceIT extends ProductServiceTestBase {
     long deal = activeDeal(5, 5);
     long before = rows();
     String path = "/internal/deals/" + deal + "/reservations";
-    String token = TestTokens.user(UUID.randomUUID());
+    UUID buyer = UUID.randomUUID();
+    String token = TestTokens.user(buyer);
     String order = UUID.randomUUID().toString();
-    String user = UUID.randomUUID().toString();
+    String user = buyer.toString();
     for (String body :
         new String[] {
           "{\"orderId\":\"" + order + "\",\"userId\":\"" + user + "\"}",
@@ -182,7 +182,7 @@ class ProductServiceIT extends ProductServiceTestBase {
           "{\"orderId\":",
           "null",
         }) {
-      var r = send("POST", path, token, body);
+      var r = internal("POST", path, token, body);
       assertThat(r.status()).as(body).isEqualTo(400);
       assertThat(r.json().path("code").asString())
           .as(body)

@@ -35,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       "spring.datasource.hikari.maximum-pool-size=20",
       "spring.datasource.hikari.connection-timeout=10000",
-      "flashdeal.http.max-concurrent=1000"
+      "flashdeal.http.max-concurrent=1000",
+      // No order-service here to settle with; ReservationReaperIT (order-service) tests the reaper.
+      "flashdeal.product.reaper.enabled=false"
     })
 @Import(TestTokens.Trust.class)
 abstract class ProductServiceTestBase {
@@ -62,14 +64,32 @@ abstract class ProductServiceTestBase {
         .update();
   }
 
+  /** order-service's service token, as auth-service issues it: the only caller of /internal. */
+  static final String ORDER_SERVICE = TestTokens.service("order-service");
+
   Response send(String method, String path, String token, String body) {
+    return send(method, path, token, body, Map.of());
+  }
+
+  Response send(
+      String method, String path, String token, String body, Map<String, String> headers) {
     return TestHttp.send(
         method,
         URI.create("http://127.0.0.1:" + port + path),
         token,
         body == null ? null : "application/json",
         body,
-        Map.of());
+        headers);
+  }
+
+  /** An internal call as order-service makes it, on behalf of the user whose token is given. */
+  Response internal(String method, String path, String endUserToken, String body) {
+    return send(
+        method,
+        path,
+        ORDER_SERVICE,
+        body,
+        endUserToken == null ? Map.of() : Map.of("X-End-User-Token", endUserToken));
   }
 
   long createProduct(int stock) {
@@ -109,7 +129,7 @@ abstract class ProductServiceTestBase {
   }
 
   Response reserve(long dealId, UUID orderId, UUID userId, int quantity) {
-    return send(
+    return internal(
         "POST",
         "/internal/deals/" + dealId + "/reservations",
         TestTokens.user(userId),

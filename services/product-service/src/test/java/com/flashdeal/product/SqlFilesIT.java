@@ -54,6 +54,9 @@ class SqlFilesIT extends ProductServiceTestBase {
     samples.put("endsAt", now.plusHours(1));
     samples.put("orderId", UUID.randomUUID());
     samples.put("userId", UUID.randomUUID());
+    samples.put("orderIds", "{" + UUID.randomUUID() + "}");
+    samples.put("holdSeconds", 5.0);
+    samples.put("batch", 10);
 
     int ran =
         SqlFiles.runEveryQuery(

@@ -1,11 +1,14 @@
 package com.flashdeal.servicedefaults;
 
 import com.flashdeal.servicedefaults.problem.ProblemAdvice;
+import com.flashdeal.servicedefaults.security.AuthServiceTokens;
 import com.flashdeal.servicedefaults.security.BearerTokenFilter;
 import com.flashdeal.servicedefaults.security.JwksKeySource;
 import com.flashdeal.servicedefaults.security.JwtVerifier;
 import com.flashdeal.servicedefaults.security.KeySource;
 import com.flashdeal.servicedefaults.security.SecurityProperties;
+import com.flashdeal.servicedefaults.security.ServiceClientProperties;
+import com.flashdeal.servicedefaults.security.ServiceTokens;
 import com.flashdeal.servicedefaults.web.AdmissionFilter;
 import com.flashdeal.servicedefaults.web.BodySizeLimitFilter;
 import com.flashdeal.servicedefaults.web.HttpProperties;
@@ -30,7 +33,11 @@ import org.springframework.core.Ordered;
  * its own.
  */
 @AutoConfiguration
-@EnableConfigurationProperties({SecurityProperties.class, HttpProperties.class})
+@EnableConfigurationProperties({
+  SecurityProperties.class,
+  HttpProperties.class,
+  ServiceClientProperties.class
+})
 public class ServiceDefaultsAutoConfiguration {
 
   @Bean
@@ -55,6 +62,12 @@ public class ServiceDefaultsAutoConfiguration {
   JwtVerifier jwtVerifier(KeySource keys, SecurityProperties security, Clock clock) {
     return new JwtVerifier(
         keys, security.issuer(), security.audience(), security.clockSkew(), clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ServiceTokens serviceTokens(ServiceClientProperties config, Clock clock) {
+    return new AuthServiceTokens(config, clock);
   }
 
   /** Servlet services only; the reactive gateway has its own filters around the same verifier. */

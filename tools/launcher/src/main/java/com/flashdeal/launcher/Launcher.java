@@ -132,6 +132,8 @@ public final class Launcher {
     env.put("FLASHDEAL_GATEWAY_ORDER_URL", Service.ORDER.url());
     env.put("FLASHDEAL_ORDER_PRODUCT_URL", Service.PRODUCT.url());
     env.put("FLASHDEAL_AUTH_JWT_PRIVATE_KEY_FILE", signingKey().toString());
+    Map<String, String> clients = serviceClients();
+    env.put("FLASHDEAL_AUTH_SERVICE_CLIENTS", ServiceClients.hashes(clients));
     env.put("FLASHDEAL_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("FLASHDEAL_ADMIN_PASSWORD", adminPassword);
     Service.PHASE1.forEach(s -> env.put(s.portVariable(), Integer.toString(s.port())));
@@ -143,7 +145,12 @@ public final class Launcher {
     try {
       Files.createDirectories(logDir());
       for (Service s : Service.PHASE1) {
-        Process p = start(s, s.jar(repo, version), env);
+        Map<String, String> own = new HashMap<>(env);
+        // Each service gets its own secret only; auth-service knows their hashes.
+        if (clients.containsKey(s.name())) {
+          own.put("FLASHDEAL_SERVICE_CLIENT_SECRET", clients.get(s.name()));
+        }
+        Process p = start(s, s.jar(repo, version), own);
         pids.put(s.name(), p.pid());
         progress.accept(
             s.name() + ": starting (pid " + p.pid() + ", log " + repo.relativize(log(s)) + ")");
@@ -205,6 +212,20 @@ public final class Launcher {
     } catch (IOException | java.security.GeneralSecurityException e) {
       throw new LauncherException(
           "cannot create the local signing key " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The services' client secrets (the services that call others' internal APIs with their own
+   * identity): created once per checkout in {@code .flashdeal/service-clients.properties}, owner
+   * read-only, like the signing key; never in the repository.
+   */
+  public Map<String, String> serviceClients() {
+    try {
+      return ServiceClients.load(
+          repo.resolve(".flashdeal/service-clients.properties"), ServiceClients.CALLERS);
+    } catch (IOException e) {
+      throw new LauncherException("cannot create the service client secrets: " + e.getMessage(), e);
     }
   }
 

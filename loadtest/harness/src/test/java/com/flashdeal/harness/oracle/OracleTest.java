@@ -100,8 +100,10 @@ class OracleTest {
     orders.removeIf(o -> o.id().equals("o2"));
     arrivals.removeIf(a -> "o2".equals(a.orderId()));
     held.remove("o2");
-    assertThat(judge().violations())
+    Oracle.Verdict v = judge();
+    assertThat(v.violations())
         .anyMatch(s -> s.equals("undersold: 1 units are held by reservations without an order"));
+    assertThat(v.mayStillSettle()).as("the reaper may still give them back").isTrue();
   }
 
   @Test
@@ -111,8 +113,10 @@ class OracleTest {
     arrivals.removeIf(a -> "o2".equals(a.orderId()));
     held.remove("o2");
     remaining = 1;
-    assertThat(judge().violations())
+    Oracle.Verdict v = judge();
+    assertThat(v.violations())
         .containsExactly("undersold: 2 arrivals were told SOLD_OUT but 1 units are still free");
+    assertThat(v.mayStillSettle()).as("those answers cannot be taken back").isFalse();
   }
 
   @Test
@@ -120,5 +124,6 @@ class OracleTest {
     orders.set(1, new Oracle.StoredOrder("o1", "u0", DEAL, 1, "CONFIRMED"));
     assertThat(judge().violations())
         .anyMatch(s -> s.startsWith("a user holds 2 units (order-service)"));
+    assertThat(judge().mayStillSettle()).isFalse();
   }
 }

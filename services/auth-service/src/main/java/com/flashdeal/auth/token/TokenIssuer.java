@@ -2,10 +2,13 @@ package com.flashdeal.auth.token;
 
 import com.flashdeal.auth.AuthProperties;
 import com.flashdeal.auth.account.Account;
+import com.flashdeal.servicedefaults.security.VerifiedUser;
 import io.jsonwebtoken.Jwts;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -28,15 +31,33 @@ public class TokenIssuer {
   public record IssuedToken(String token, Instant expiresAt, long expiresIn) {}
 
   public IssuedToken issue(Account account) {
+    return sign(account.id(), account.roles(), null, properties.tokenTtl());
+  }
+
+  /** A service token: {@code roles: [SERVICE]} and {@code client_id} (RFC 9068). */
+  public IssuedToken issueService(String clientId) {
+    return sign(
+        VerifiedUser.serviceSubject(clientId),
+        List.of(VerifiedUser.SERVICE_ROLE),
+        clientId,
+        properties.serviceTokenTtl());
+  }
+
+  private IssuedToken sign(UUID subject, Object roles, String clientId, Duration ttl) {
     Instant now = clock.instant();
-    Instant expires = now.plus(properties.tokenTtl());
-    String token =
+    Instant expires = now.plus(ttl);
+    var builder =
         Jwts.builder()
             .header()
             .keyId(keys.signingKeyId())
             .and()
-            .subject(account.id().toString())
-            .claim("roles", account.roles())
+            .subject(subject.toString())
+            .claim("roles", roles);
+    if (clientId != null) {
+      builder = builder.claim("client_id", clientId);
+    }
+    String token =
+        builder
             .issuer(properties.issuer())
             .audience()
             .add(properties.audience())
@@ -46,6 +67,6 @@ public class TokenIssuer {
             .id(UUID.randomUUID().toString())
             .signWith(keys.signingKey(), Jwts.SIG.RS256)
             .compact();
-    return new IssuedToken(token, expires, properties.tokenTtl().toSeconds());
+    return new IssuedToken(token, expires, ttl.toSeconds());
   }
 }

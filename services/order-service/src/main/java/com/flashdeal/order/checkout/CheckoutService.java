@@ -6,6 +6,7 @@ import com.flashdeal.order.orders.OrderRecord;
 import com.flashdeal.order.orders.OrderRepository;
 import com.flashdeal.order.stock.ProductClient;
 import com.flashdeal.servicedefaults.problem.ApiException;
+import com.flashdeal.servicedefaults.problem.ProblemAdvice;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -15,13 +16,17 @@ import org.springframework.stereotype.Service;
 
 /**
  * The Phase 1 synchronous order path. There is no distributed transaction: the reservation at
- * product-service and the insert here are made consistent by compensation — any failure after a
- * successful (or possibly successful) reserve releases it, so no stock is lost.
+ * product-service and the insert here are made consistent by compensation where the outcome is
+ * known (a refused insert releases at once), and by product-service's reaper where it is not (a
+ * crash, a lost answer): the reaper settles the order id with this service, and the insert writes
+ * the order and its settlement in one statement, so an order either exists with its units or never
+ * will without them (docs/no-leaked-stock.md).
  */
 @Service
 public class CheckoutService {
   static final String ONE_PER_DEAL = "customer_order_one_per_user_and_deal";
   static final String IDEMPOTENCY_KEY = "customer_order_idempotency_key";
+  static final String SETTLED = "order_settlement_pkey";
 
   private final OrderRepository orders;
   private final ProductClient products;
@@ -50,8 +55,8 @@ public class CheckoutService {
     try {
       reservation = products.reserve(dealId, orderId, userId, quantity, token);
     } catch (ProductClient.ReserveTimedOut e) {
-      // It may have been reserved after all: give it back before answering.
-      products.release(orderId, token);
+      // It may have been reserved after all: give it back before answering (no order can exist).
+      products.release(orderId);
       throw new ApiException(
           HttpStatus.GATEWAY_TIMEOUT,
           ErrorCode.UPSTREAM_TIMEOUT,
@@ -75,15 +80,30 @@ public class CheckoutService {
     try {
       orders.insert(order, idempotencyKey);
     } catch (DuplicateKeyException e) {
-      products.release(orderId, token);
-      if (IDEMPOTENCY_KEY.equals(constraintOf(e))) {
+      // Refused: no order with this id exists, so its units can go back now.
+      products.release(orderId);
+      String constraint = constraintOf(e);
+      if (IDEMPOTENCY_KEY.equals(constraint)) {
         // The same key raced us; answer as the winner did.
         return replay(
             orders.findByIdempotencyKey(userId, idempotencyKey).orElseThrow(), fingerprint);
       }
+      if (SETTLED.equals(constraint)) {
+        // We took longer than the reservation's hold and the reaper settled it as abandoned.
+        throw new ApiException(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            ErrorCode.OVERLOADED,
+            "The order took too long and was given up; nothing was ordered, try again shortly.");
+      }
       throw alreadyOrdered(dealId);
     } catch (RuntimeException e) {
-      products.release(orderId, token);
+      if (ProblemAdvice.isPoolExhausted(e)) {
+        // No connection: the insert never ran, so no order exists.
+        products.release(orderId);
+      }
+      // Otherwise the outcome is unknown (the commit may have happened before the connection
+      // broke): releasing could give back the units of an order that exists. The reaper settles
+      // it with our database once the hold is over.
       throw e;
     }
     return new Placed(orders.findOwn(orderId, userId).orElseThrow(), false);
@@ -110,7 +130,7 @@ public class CheckoutService {
   private static String constraintOf(DuplicateKeyException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage());
-      for (String name : new String[] {IDEMPOTENCY_KEY, ONE_PER_DEAL}) {
+      for (String name : new String[] {IDEMPOTENCY_KEY, ONE_PER_DEAL, SETTLED}) {
         if (message.contains("\"" + name + "\"")) {
           return name;
         }

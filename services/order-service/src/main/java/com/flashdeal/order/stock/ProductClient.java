@@ -5,6 +5,9 @@ import com.flashdeal.contract.product.model.Reservation;
 import com.flashdeal.contract.product.model.ReserveRequest;
 import com.flashdeal.order.OrderProperties;
 import com.flashdeal.servicedefaults.problem.ApiException;
+import com.flashdeal.servicedefaults.security.AuthServiceTokens;
+import com.flashdeal.servicedefaults.security.ServiceClientProperties;
+import com.flashdeal.servicedefaults.security.ServiceTokens;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -22,9 +25,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Calls product-service's internal reservation API with the caller's token (product-service
- * verifies it again). One JDK HttpClient for the whole service: it pools connections; timeouts come
- * from configuration.
+ * Calls product-service's internal reservation API as order-service (its service token) on behalf
+ * of the user ordering (their own token in {@code X-End-User-Token}; product-service checks both).
+ * One JDK HttpClient for the whole service: it pools connections; timeouts come from configuration.
  */
 @Component
 public class ProductClient {
@@ -33,10 +36,19 @@ public class ProductClient {
   private final HttpClient http;
   private final OrderProperties.ProductService config;
   private final ObjectMapper json;
+  private final ServiceTokens serviceTokens;
 
-  ProductClient(OrderProperties properties, ObjectMapper json) {
+  ProductClient(
+      OrderProperties properties,
+      ObjectMapper json,
+      ServiceTokens serviceTokens,
+      ServiceClientProperties client) {
+    if (serviceTokens instanceof AuthServiceTokens) {
+      AuthServiceTokens.requireConfigured(client, "product-service's reservations");
+    }
     this.config = properties.productService();
     this.json = json;
+    this.serviceTokens = serviceTokens;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(config.connectTimeout())
@@ -59,18 +71,20 @@ public class ProductClient {
    *     reached (nothing reserved)
    * @throws ReserveTimedOut when no answer came in time
    */
-  public Reservation reserve(long dealId, UUID orderId, UUID userId, int quantity, String token) {
-    ReserveRequest body = new ReserveRequest(orderId, userId, quantity);
-    HttpRequest request =
-        HttpRequest.newBuilder(uri("/internal/deals/" + dealId + "/reservations"))
-            .timeout(config.readTimeout())
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-            .build();
+  public Reservation reserve(
+      long dealId, UUID orderId, UUID userId, int quantity, String endUserToken) {
+    byte[] body = json.writeValueAsBytes(new ReserveRequest(orderId, userId, quantity));
     HttpResponse<byte[]> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      // A 401 means our cached service token went stale (a rotated key): renew it and repeat once;
+      // the reservation is idempotent by order id, so the repeat cannot take units twice.
+      response = send(reserveRequest(dealId, endUserToken, body), true);
+      if (response.statusCode() == 401) {
+        serviceTokens.invalidate();
+        response = send(reserveRequest(dealId, endUserToken, body), true);
+      }
+    } catch (ServiceTokens.ServiceTokenUnavailableException e) {
+      throw unavailable(e);
     } catch (HttpConnectTimeoutException | ConnectException e) {
       throw unavailable(e);
     } catch (HttpTimeoutException e) {
@@ -110,6 +124,25 @@ public class ProductClient {
         "product-service answered " + status + " to a reservation: " + detail);
   }
 
+  private HttpRequest reserveRequest(long dealId, String endUserToken, byte[] body) {
+    return HttpRequest.newBuilder(uri("/internal/deals/" + dealId + "/reservations"))
+        .timeout(config.readTimeout())
+        .header("Authorization", "Bearer " + serviceTokens.token())
+        .header("X-End-User-Token", endUserToken)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest request, boolean body)
+      throws IOException, InterruptedException {
+    return http.send(
+        request,
+        body
+            ? HttpResponse.BodyHandlers.ofByteArray()
+            : HttpResponse.BodyHandlers.replacing(new byte[0]));
+  }
+
   private static Reservation rethrowConflict(ErrorCode code, String detail) {
     if (code == ErrorCode.RESERVATION_CONFLICT) {
       throw new IllegalStateException("order id collision at product-service: " + detail);
@@ -117,29 +150,41 @@ public class ProductClient {
     throw ApiException.conflict(code, detail);
   }
 
-  /** Compensation: give the units back. Never throws; a failure is logged for reconciliation. */
-  public void release(UUID orderId, String token) {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri("/internal/reservations/" + orderId))
-            .timeout(config.readTimeout())
-            .header("Authorization", "Bearer " + token)
-            .DELETE()
-            .build();
+  /**
+   * Compensation: give the units back. Never throws; a failure is logged, and product-service's
+   * reaper gives the units back anyway once the reservation has expired (it asks this service
+   * whether the order exists first).
+   */
+  public void release(UUID orderId) {
     try {
-      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      if (status != 200 && status != 404) {
-        log.error(
-            "RECONCILE: release of order {} answered {}; its units may be held", orderId, status);
+      int status = send(releaseRequest(orderId), false).statusCode();
+      if (status == 401) {
+        serviceTokens.invalidate();
+        status = send(releaseRequest(orderId), false).statusCode();
       }
-    } catch (IOException e) {
-      log.error(
-          "RECONCILE: release of order {} failed ({}); its units may be held",
+      if (status != 200 && status != 404) {
+        log.warn(
+            "release of order {} answered {}; the reaper will give its units back",
+            orderId,
+            status);
+      }
+    } catch (IOException | ServiceTokens.ServiceTokenUnavailableException e) {
+      log.warn(
+          "release of order {} failed ({}); the reaper will give its units back",
           orderId,
           e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      log.error("RECONCILE: release of order {} interrupted; its units may be held", orderId);
+      log.warn("release of order {} interrupted; the reaper will give its units back", orderId);
     }
+  }
+
+  private HttpRequest releaseRequest(UUID orderId) {
+    return HttpRequest.newBuilder(uri("/internal/reservations/" + orderId))
+        .timeout(config.readTimeout())
+        .header("Authorization", "Bearer " + serviceTokens.token())
+        .DELETE()
+        .build();
   }
 
   private URI uri(String path) {

@@ -91,6 +91,28 @@ class ReservationRepository {
         .update();
   }
 
+  /** Open reservations older than the hold, oldest first. */
+  java.util.List<UUID> findExpired(java.time.Duration hold, int batch) {
+    return jdbc.sql(ReservationsSql.FIND_EXPIRED_RESERVATIONS)
+        .param("holdSeconds", hold.toMillis() / 1000.0)
+        .param("batch", batch)
+        .query((rs, row) -> rs.getObject("order_id", UUID.class))
+        .list();
+  }
+
+  /** RESERVED to CONFIRMED for these order ids; the others are left as they are. */
+  int confirm(java.util.Collection<UUID> orderIds) {
+    return jdbc.sql(ReservationsSql.CONFIRM_RESERVATIONS)
+        .param("orderIds", uuidArray(orderIds))
+        .update();
+  }
+
+  private static String uuidArray(java.util.Collection<UUID> ids) {
+    return ids.stream()
+        .map(UUID::toString)
+        .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+  }
+
   private static Reservation map(ResultSet rs, int n) throws SQLException {
     Reservation r =
         new Reservation(

@@ -258,7 +258,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
    * SQLTransientConnectionException}; Spring wraps it in {@code CannotCreateTransactionException}
    * or {@code CannotGetJdbcConnectionException}, keeping the cause.
    */
-  static boolean isPoolExhausted(Throwable e) {
+  public static boolean isPoolExhausted(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLTransientConnectionException) {
         return true;

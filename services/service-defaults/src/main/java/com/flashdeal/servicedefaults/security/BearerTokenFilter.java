@@ -50,7 +50,18 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     }
     try {
       String token = BearerTokens.extract(header);
-      request.setAttribute(CurrentUser.ATTRIBUTE, verifier.verify(token));
+      VerifiedUser caller = verifier.verify(token);
+      if (caller.isService() && !request.getRequestURI().startsWith("/internal/")) {
+        // Service tokens open internal operations only; no public operation acts as a service.
+        ProblemResponses.write(
+            request,
+            response,
+            403,
+            ErrorCode.FORBIDDEN,
+            "A service token is accepted by internal operations only.");
+        return;
+      }
+      request.setAttribute(CurrentUser.ATTRIBUTE, caller);
       request.setAttribute(CurrentUser.TOKEN_ATTRIBUTE, token);
     } catch (TokenRejectedException e) {
       // A bad token is refused even on public paths: the client believes it is authenticated and

@@ -17,7 +17,34 @@ public final class CurrentUser {
 
   private CurrentUser() {}
 
+  /** The user behind the request; a service token cannot act as a user (403). */
   public static VerifiedUser require() {
+    VerifiedUser caller = caller();
+    if (caller.isService()) {
+      throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          ErrorCode.FORBIDDEN,
+          "A service token cannot act as a user; this operation needs a user's token.");
+    }
+    return caller;
+  }
+
+  /**
+   * The calling service, which must be one of {@code allowed}: internal operations answer 403 to
+   * users, admins and every other service.
+   */
+  public static VerifiedUser requireService(java.util.Collection<String> allowed) {
+    VerifiedUser caller = caller();
+    if (!caller.isService() || !allowed.contains(caller.clientId())) {
+      throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          ErrorCode.FORBIDDEN,
+          "This internal operation is only for " + String.join(", ", allowed) + ".");
+    }
+    return caller;
+  }
+
+  private static VerifiedUser caller() {
     RequestAttributes attrs = RequestContextHolder.getRequestAttributes();
     Object user =
         attrs == null ? null : attrs.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
@@ -33,7 +60,7 @@ public final class CurrentUser {
    * again).
    */
   public static String bearerToken() {
-    require();
+    caller();
     return (String)
         RequestContextHolder.currentRequestAttributes()
             .getAttribute(TOKEN_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);

@@ -92,7 +92,19 @@ public final class JwtVerifier {
     } catch (RuntimeException e) {
       throw new TokenRejectedException("token subject is not a user id", e);
     }
-    return new VerifiedUser(subject, roles(claims.get("roles")), claims.getId());
+    Set<String> roles = roles(claims.get("roles"));
+    Object client = claims.get("client_id");
+    boolean service = roles.contains(VerifiedUser.SERVICE_ROLE);
+    if (service != (client instanceof String)) {
+      // A SERVICE role without the client it was issued to (or a client id on a user's token) is
+      // not something auth-service issues.
+      throw new TokenRejectedException("token mixes service and user claims");
+    }
+    if (service
+        && (roles.size() != 1 || !subject.equals(VerifiedUser.serviceSubject((String) client)))) {
+      throw new TokenRejectedException("service token does not match its client");
+    }
+    return new VerifiedUser(subject, roles, claims.getId(), service ? (String) client : null);
   }
 
   private static Set<String> roles(Object claim) {

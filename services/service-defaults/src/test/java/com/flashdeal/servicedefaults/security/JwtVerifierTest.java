@@ -77,6 +77,47 @@ class JwtVerifierTest {
   }
 
   @Test
+  void aServiceTokenNamesItsClientAndCannotBeMixedWithAUsersClaims() {
+    UUID service = VerifiedUser.serviceSubject("order-service");
+    VerifiedUser caller =
+        verifier.verify(
+            token()
+                .subject(service.toString())
+                .claim("roles", List.of("SERVICE"))
+                .claim("client_id", "order-service")
+                .signWith(KEYS.getPrivate(), Jwts.SIG.RS256)
+                .compact());
+    assertThat(caller.isService()).isTrue();
+    assertThat(caller.clientId()).isEqualTo("order-service");
+    assertThat(
+            verifier
+                .verify(token().signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact())
+                .isService())
+        .isFalse();
+
+    var mixed =
+        Map.of(
+            "SERVICE without client_id",
+            token().subject(service.toString()).claim("roles", List.of("SERVICE")),
+            "client_id on a user's token",
+            token().claim("client_id", "order-service"),
+            "SERVICE next to ADMIN",
+            token()
+                .subject(service.toString())
+                .claim("roles", List.of("SERVICE", "ADMIN"))
+                .claim("client_id", "order-service"),
+            "a user's id as a service's subject",
+            token().claim("roles", List.of("SERVICE")).claim("client_id", "order-service"));
+    mixed.forEach(
+        (name, jwt) ->
+            assertThatThrownBy(
+                    () ->
+                        verifier.verify(jwt.signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact()))
+                .as(name)
+                .isInstanceOf(TokenRejectedException.class));
+  }
+
+  @Test
   void rejectsAnExpiredToken() {
     String expired =
         token()

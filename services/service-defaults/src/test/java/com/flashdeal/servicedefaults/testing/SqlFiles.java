@@ -59,8 +59,23 @@ public final class SqlFiles {
     return ran;
   }
 
-  private static boolean returnsRows(String sql) {
+  /**
+   * Whether the statement answers rows: anything with RETURNING, or one whose main statement is a
+   * SELECT. The main statement is the first line that starts with a verb in column 0 (the house
+   * style indents a WITH's bodies and everything inside a statement).
+   */
+  static boolean returnsRows(String sql) {
     String s = sql.stripLeading().toUpperCase(Locale.ROOT);
-    return s.startsWith("SELECT") || s.startsWith("WITH") || s.contains("RETURNING");
+    if (s.contains("RETURNING")) {
+      return true;
+    }
+    for (String line : s.split("\n")) {
+      for (String verb : new String[] {"SELECT", "INSERT", "UPDATE", "DELETE"}) {
+        if (line.startsWith(verb)) {
+          return verb.equals("SELECT");
+        }
+      }
+    }
+    return false;
   }
 }

@@ -1,7 +1,9 @@
 package com.flashdeal.servicedefaults.testing;
 
 import com.flashdeal.servicedefaults.security.KeySource;
+import com.flashdeal.servicedefaults.security.ServiceTokens;
 import com.flashdeal.servicedefaults.security.StaticKeySource;
+import com.flashdeal.servicedefaults.security.VerifiedUser;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,13 @@ public final class TestTokens {
 
   public static String admin() {
     return token(UUID.fromString("00000000-0000-0000-0000-00000000ad01"), "USER", "ADMIN");
+  }
+
+  /** A service token as auth-service issues it to {@code clientId}. */
+  public static String service(String clientId) {
+    return sign(
+        claims(VerifiedUser.serviceSubject(clientId), KID, VerifiedUser.SERVICE_ROLE)
+            .claim("client_id", clientId));
   }
 
   public static String token(UUID id, String... roles) {
@@ -146,6 +155,21 @@ public final class TestTokens {
     @Bean
     KeySource testKeySource() {
       return new StaticKeySource(Map.of(KID, KEYS.getPublic()));
+    }
+
+    /** This service's own service token, as auth-service would issue it. */
+    @Bean
+    ServiceTokens testServiceTokens(org.springframework.core.env.Environment env) {
+      String client = env.getRequiredProperty("spring.application.name");
+      return new ServiceTokens() {
+        @Override
+        public String token() {
+          return service(client);
+        }
+
+        @Override
+        public void invalidate() {}
+      };
     }
   }
 

@@ -76,7 +76,8 @@ public final class KubernetesPlatform implements Platform {
       }
     }
     if (missing.isEmpty()) {
-      List<String> secrets = new ArrayList<>(List.of("flashdeal-admin", "flashdeal-jwt"));
+      List<String> secrets =
+          new ArrayList<>(List.of("flashdeal-admin", "flashdeal-jwt", "flashdeal-service-clients"));
       ServiceDatabase.SERVICES.forEach(s -> secrets.add("flashdeal-db-" + s));
       for (String s : secrets) {
         if (secret(settings.namespace(), s) == null) {

@@ -1,0 +1,34 @@
+package com.flashdeal.order.settlement;
+
+import com.flashdeal.order.sql.SettlementsSql;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Statements from sql/settlements.sql. */
+@Repository
+class SettlementRepository {
+  private final JdbcClient jdbc;
+
+  SettlementRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Settles every unsettled id as ABANDONED, then returns the outcome of each. */
+  Map<UUID, String> settle(Collection<UUID> orderIds) {
+    String ids = orderIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    jdbc.sql(SettlementsSql.ABANDON_UNSETTLED).param("orderIds", ids).update();
+    Map<UUID, String> outcomes = new LinkedHashMap<>();
+    jdbc.sql(SettlementsSql.FIND_SETTLEMENTS)
+        .param("orderIds", ids)
+        .query(
+            (rs, row) ->
+                outcomes.put(rs.getObject("order_id", UUID.class), rs.getString("outcome")))
+        .list();
+    return outcomes;
+  }
+}
