@@ -5,6 +5,7 @@
 // The harness (loadtest/harness) writes the users file (email, password, a valid access token each) before the run:
 // users and tokens never cost anything inside a measured window.
 import http from 'k6/http';
+import { sleep } from 'k6';
 import { SharedArray } from 'k6/data';
 
 export const BASE_URL = __ENV.BASE_URL || 'http://127.0.0.1:8080';
@@ -32,7 +33,7 @@ export function arrivals(rate, seconds, startTime, stage) {
   return {
     executor: 'constant-arrival-rate', rate, timeUnit: '1s', duration: `${seconds}s`, startTime: `${startTime}s`,
     preAllocatedVUs: int('PRE_VUS', Math.max(10, rate)), maxVUs: int('MAX_VUS', Math.max(50, rate * 4)),
-    gracefulStop: `${int('GRACEFUL_STOP_SECONDS', 15)}s`, tags: { stage },
+    gracefulStop: `${int('GRACEFUL_STOP_SECONDS', 15 + int('RETRY_SECONDS', 0))}s`, tags: { stage },
   };
 }
 
@@ -60,10 +61,42 @@ export function order(user, dealId, key) {
   });
 }
 
-// created | sold_out | replayed | error — the outcome of an order answer. A replay means the scenario sent one arrival
-// twice (a broken run); any 409 other than SOLD_OUT, and any other status, is an error.
-export function classify(res) {
-  if (res.status === 201) return res.headers['Idempotent-Replayed'] === 'true' ? 'replayed' : 'created';
+// A buyer told to come back (503/504 with Retry-After) or cut off (no answer, 502) asks again with the same
+// Idempotency-Key - the contract's way to learn the outcome of a request whose answer was lost (a crash between the
+// commit and the answer) - while RETRY_SECONDS have not passed since the first attempt (0: never). Returns the final
+// answer, the attempts and the time from the first attempt to the final answer (what the buyer waited).
+export const RETRY_SECONDS = int('RETRY_SECONDS', 0);
+
+export function orderPatiently(user, dealId, key) {
+  const first = Date.now();
+  let res = order(user, dealId, key);
+  let attempts = 1;
+  while (RETRY_SECONDS > 0 && retryable(res)) {
+    const wait = retryAfter(res);
+    if (Date.now() + wait * 1000 - first > RETRY_SECONDS * 1000) break;
+    sleep(wait);
+    res = order(user, dealId, key);
+    attempts++;
+  }
+  return { res, attempts, ms: Date.now() - first };
+}
+
+function retryable(res) {
+  return res.status === 0 || res.status === 502 || res.status === 503 || res.status === 504;
+}
+
+function retryAfter(res) {
+  const seconds = parseInt(res.headers['Retry-After'] || '1', 10);
+  return Number.isNaN(seconds) ? 1 : Math.min(Math.max(seconds, 0.2), 5);
+}
+
+// created | sold_out | replayed | error - the outcome of an order answer. A replay of a first attempt means the
+// scenario sent one arrival twice (a broken run); after a retry it is how the buyer learns the order was made. Any 409
+// other than SOLD_OUT, and any other status, is an error.
+export function classify(res, attempts = 1) {
+  if (res.status === 201) {
+    return res.headers['Idempotent-Replayed'] === 'true' && attempts === 1 ? 'replayed' : 'created';
+  }
   if (res.status === 409 && code(res) === 'SOLD_OUT') return 'sold_out';
   return 'error';
 }
@@ -78,8 +111,8 @@ export function code(res) {
 
 // One line per arrival on k6's log (raw format): the harness reads them for the oracle (which orders the client saw),
 // the time series, the sell-out curve and FCFS fairness. Pipe-separated to keep k6's own CPU low:
-// A|index|startMs|endMs|status|code|orderId|dealId|quantity|orderMs
-export function ledger(index, startMs, res, dealId) {
+// A|index|startMs|endMs|status|code|orderId|dealId|quantity|orderMs (orderMs: first attempt to final answer)
+export function ledger(index, startMs, res, dealId, orderMs = res.timings.duration) {
   if (!LEDGER) return;
   let id = '';
   let quantity = '';
@@ -95,7 +128,7 @@ export function ledger(index, startMs, res, dealId) {
     }
   }
   const c = res.status === 201 ? '' : code(res);
-  console.log(`A|${index}|${startMs}|${Date.now()}|${res.status}|${c}|${id}|${responseDeal || dealId}|${quantity}|${res.timings.duration}`);
+  console.log(`A|${index}|${startMs}|${Date.now()}|${res.status}|${c}|${id}|${responseDeal || dealId}|${quantity}|${orderMs}`);
 }
 
 // In a Kubernetes Job there is no file to hand back: SUMMARY_PATH=stdout prints the document between two marker lines

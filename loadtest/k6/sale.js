@@ -1,5 +1,6 @@
 // The flash sale: a hot deal of S units opens at T0 and U users (about 10 x S) arrive open-model at RATE per second.
-// Each arrival reads the deal and orders one unit, once. 201 and 409 SOLD_OUT are the expected answers.
+// Each arrival reads the deal and orders one unit, once - repeating it with the same Idempotency-Key when told to come
+// back (503 + Retry-After) or cut off, for at most RETRY_SECONDS. 201 and 409 SOLD_OUT are the expected answers.
 //
 // Arrival i is user i: no user orders twice, so a replayed order means the scenario is broken. The deal is fresh for
 // every run (the harness creates it just before), so the same seeded users serve every repeat and variant.
@@ -8,7 +9,7 @@
 import http from 'k6/http';
 import exec from 'k6/execution';
 import { Counter, Trend } from 'k6/metrics';
-import { arrivals, auth, classify, int, ledger, order, summary, users, BASE_URL, REQUEST_TIMEOUT, RUN_ID, TREND_STATS } from './flashdeal.js';
+import { arrivals, auth, classify, int, ledger, orderPatiently, summary, users, BASE_URL, REQUEST_TIMEOUT, RUN_ID, TREND_STATS } from './flashdeal.js';
 
 const DEAL_ID = int('DEAL_ID', 0);
 const RATE = int('RATE', 100);
@@ -19,6 +20,7 @@ const created = new Counter('orders_created');
 const soldOut = new Counter('orders_sold_out');
 const replayed = new Counter('orders_replayed');
 const failed = new Counter('orders_failed');
+const retried = new Counter('orders_retried');
 const exhausted = new Counter('users_exhausted');
 const orderCreated = new Trend('order_created_duration', true);
 const orderSoldOut = new Trend('order_sold_out_duration', true);
@@ -47,20 +49,21 @@ export function arrive() {
   const user = users[index];
   const start = Date.now();
   http.get(`${BASE_URL}/deals/${DEAL_ID}`, { headers: auth(user), tags: { name: 'read-deal' }, timeout: REQUEST_TIMEOUT });
-  const res = order(user, DEAL_ID, `sale-${RUN_ID}-${index}`);
-  const outcome = classify(res);
+  const { res, attempts, ms } = orderPatiently(user, DEAL_ID, `sale-${RUN_ID}-${index}`);
+  const outcome = classify(res, attempts);
   if (outcome === 'created') {
     created.add(1);
-    orderCreated.add(res.timings.duration);
+    orderCreated.add(ms);
   } else if (outcome === 'sold_out') {
     soldOut.add(1);
-    orderSoldOut.add(res.timings.duration);
+    orderSoldOut.add(ms);
   } else if (outcome === 'replayed') {
     replayed.add(1);
   } else {
     failed.add(1);
   }
-  ledger(index, start, res, DEAL_ID);
+  if (attempts > 1) retried.add(1);
+  ledger(index, start, res, DEAL_ID, ms);
 }
 
 export function handleSummary(data) {

@@ -3,6 +3,8 @@ package com.flashdeal.harness;
 import com.flashdeal.harness.capacity.CapacityResult;
 import com.flashdeal.harness.capacity.KneeSearch;
 import com.flashdeal.harness.capacity.PgBench;
+import com.flashdeal.harness.fault.Fault;
+import com.flashdeal.harness.fault.FaultRecord;
 import com.flashdeal.harness.load.LoadGenerator;
 import com.flashdeal.harness.load.LoadRequest;
 import com.flashdeal.harness.load.LoadResult;
@@ -40,6 +42,12 @@ public final class Bench {
    * @param warmupSeconds warm-up traffic on the order path before each warm sale
    * @param cold also measure the sale right after the services start
    * @param reuseUsers keep the auth database and the users file of an earlier bench
+   * @param fault sale: injected into every warm sale (null: none); the oracle judges after the
+   *     target is back and the settle period
+   * @param retrySeconds sale: how long a buyer told to come back (503 + Retry-After, or cut off)
+   *     keeps asking with the same Idempotency-Key (0: never)
+   * @param pastKnee capacity: after the knee, one step at each of these multiples of it (the
+   *     overload curve: how the answers split between 201, 409 and 503 past the knee)
    */
   public record Settings(
       String scenario,
@@ -56,7 +64,10 @@ public final class Bench {
       double loginSloMs,
       int stepSeconds,
       int startRate,
-      int maxRate) {}
+      int maxRate,
+      List<Double> pastKnee,
+      Fault fault,
+      int retrySeconds) {}
 
   /** What a bench produced, for the report. */
   public record Outcome(
@@ -262,7 +273,8 @@ public final class Bench {
     // A sale has few arrivals, and a cold (or not yet warm) system answers in seconds, up to the
     // request timeout: every arrival that can be in flight gets a VU ready (Little's law at the
     // timeout), or k6 drops arrivals while it starts more (seen at 50/s on plain JVMs in CI).
-    int maxVus = Vus.max(s.rate(), REQUEST_TIMEOUT_SECONDS, 2000);
+    int maxVus = Vus.max(s.rate(), REQUEST_TIMEOUT_SECONDS + s.retrySeconds(), 2000);
+    env.put("RETRY_SECONDS", Integer.toString(s.retrySeconds()));
     env.put("PRE_VUS", Integer.toString(Math.min(s.users(), maxVus)));
     env.put("MAX_VUS", Integer.toString(maxVus));
     env.put("REQUEST_TIMEOUT_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
@@ -275,17 +287,27 @@ public final class Bench {
             + " arrivals at "
             + s.rate()
             + "/s");
+    // Faults strike warm sales: the cold sale is about code the JIT has not compiled yet.
+    Fault fault = phase.equals(RunResult.WARM) ? s.fault() : null;
+    java.util.concurrent.CompletableFuture<FaultRecord> struck =
+        fault == null ? null : strike(d, fault, label);
     Window w =
         measure(
             d, () -> k6.run(new LoadRequest(Scenario.SALE, d.gateway(), users, env, seconds), dir));
     LoadResult load = w.load();
+    // The oracle judges once the target is back: a killed order-service settles its reservations
+    // only when it answers again.
+    FaultRecord faultRecord = struck == null ? null : struck.join();
     SaleFigures figures = SaleFigures.of(load.arrivals(), s.stock());
     Oracle.Verdict verdict =
         new Oracle()
             .check(
                 d,
-                new Oracle.Observed(deal.id(), s.stock(), s.perUserLimit(), load.arrivals()),
+                new Oracle.Observed(
+                    deal.id(), s.stock(), s.perUserLimit(), load.arrivals(), fault != null),
                 SETTLE);
+    FaultRecord.Outcome faultOutcome =
+        faultRecord == null ? null : faultRecord.outcome(load.arrivals(), verdict.notes());
     long dropped = (long) load.count("dropped_iterations");
     String status = !verdict.passed() ? "FAILED" : load.valid() ? "PASSED" : "INVALID";
     RunResult r =
@@ -303,7 +325,23 @@ public final class Bench {
             load.generatorPeakRssMib(),
             dropped,
             w.machine(),
-            startup);
+            startup,
+            faultOutcome);
+    if (faultOutcome != null) {
+      progress.accept(
+          "%s: fault %s at %.1f s: back after %.1f s, buying again after %.1f s; answers while down %s%s"
+                  .formatted(
+                      label,
+                      faultOutcome.fault(),
+                      faultOutcome.atSecond(),
+                      faultOutcome.downSeconds(),
+                      faultOutcome.recoverySeconds(),
+                      faultOutcome.answersWhileDown(),
+                      faultOutcome.error().isEmpty() ? "" : " — " + faultOutcome.error())
+              + (faultOutcome.notes().isEmpty()
+                  ? ""
+                  : "; note: " + String.join("; ", faultOutcome.notes())));
+    }
     progress.accept(
         "%s: %s — sold %d/%d in %s, order p99 201 %.0f ms / 409 %.0f ms, %d errors, k6 dropped %d%s%s"
             .formatted(
@@ -323,6 +361,28 @@ public final class Bench {
                     : "",
                 verdict.passed() ? "" : " — " + String.join("; ", verdict.violations())));
     return r;
+  }
+
+  /** Injects the fault {@code fault.after()} from now, off the caller's thread. */
+  private java.util.concurrent.CompletableFuture<FaultRecord> strike(
+      Platform.Deployment d, Fault fault, String label) {
+    var done = new java.util.concurrent.CompletableFuture<FaultRecord>();
+    Thread.ofVirtual()
+        .name("fault")
+        .start(
+            () -> {
+              Waiting.sleep(fault.after());
+              long at = System.currentTimeMillis();
+              progress.accept(label + ": fault " + fault);
+              try {
+                platform.inject(d, fault);
+                done.complete(
+                    new FaultRecord(fault.toString(), at, System.currentTimeMillis(), ""));
+              } catch (RuntimeException e) {
+                done.complete(new FaultRecord(fault.toString(), at, 0, e.getMessage()));
+              }
+            });
+    return done;
   }
 
   /** Order-path traffic on deals of ample stock, not measured: the JIT compiles the hot path. */
@@ -398,8 +458,28 @@ public final class Bench {
           users,
           dir(reportDir, variant, 0, "warmup"),
           "capacity " + variant);
+      CapacityResult found =
+          knee(Scenario.CAPACITY, "order path", s.sloMs(), s, s.startRate(), d, users, reportDir);
+      List<CapacityResult.StepFigures> steps = new ArrayList<>(found.steps());
+      int knee = Math.max(found.knee().knee(), s.startRate());
+      for (double multiple : s.pastKnee()) {
+        int rate = (int) Math.round(knee * multiple);
+        steps.add(
+            measureStep(
+                Scenario.CAPACITY,
+                "order path",
+                s.sloMs(),
+                s,
+                d,
+                users,
+                reportDir,
+                rate,
+                false,
+                steps.size(),
+                multiple));
+      }
       out.add(
-          knee(Scenario.CAPACITY, "order path", s.sloMs(), s, s.startRate(), d, users, reportDir));
+          new CapacityResult(found.variant(), found.target(), found.sloMs(), found.knee(), steps));
       platform.stop();
     }
     return out;
@@ -434,72 +514,24 @@ public final class Bench {
       Path users,
       Path reportDir) {
     int[] stepNumber = {0};
-    String metric = scenario == Scenario.LOGIN ? "login" : "order";
     KneeSearch.Knee knee =
         new KneeSearch(startRate, s.maxRate(), 0.1)
             .search(
                 (rate, confirmation) -> {
-                  try {
-                    Path dir =
-                        Files.createDirectories(
-                            reportDir
-                                .resolve("runs")
-                                .resolve(
-                                    d.variant()
-                                        + "-"
-                                        + metric
-                                        + "-"
-                                        + rate
-                                        + "-"
-                                        + stepNumber[0]++));
-                    Window w =
-                        measure(
-                            d,
-                            () ->
-                                step(scenario, d, users, s.users(), rate, 2, s.stepSeconds(), dir));
-                    LoadResult r = w.load();
-                    double p99 = r.trend(metric + "_duration{stage:measured}", "p(99)");
-                    double p50 = r.trend(metric + "_duration{stage:measured}", "p(50)");
-                    double errors = r.rate(metric + "_errors{stage:measured}");
-                    double iterations = r.count("iterations{scenario:measured}");
-                    double dropped = r.count("dropped_iterations{scenario:measured}");
-                    double droppedFraction = dropped / Math.max(1, (double) rate * s.stepSeconds());
-                    List<String> why = new ArrayList<>();
-                    if (!(p99 <= slo)) why.add("p99 %.0f ms > %.0f ms".formatted(p99, slo));
-                    if (errors > 0.01) why.add("errors %.1f %%".formatted(errors * 100));
-                    if (droppedFraction > 0.01)
-                      why.add("k6 dropped %.1f %%".formatted(droppedFraction * 100));
-                    boolean passed = why.isEmpty();
-                    double ok = iterations * (1 - errors);
-                    Map<String, Double> cpu =
-                        MetricsSource.cpuPerThousand(w.processes(), r.generatorCpuSeconds(), ok);
-                    CapacityResult.StepFigures f =
-                        new CapacityResult.StepFigures(
-                            rate,
-                            passed,
-                            confirmation,
-                            String.join(", ", why),
-                            p50,
-                            p99,
-                            errors,
-                            droppedFraction,
-                            iterations / s.stepSeconds(),
-                            cpu,
-                            w.machine());
-                    progress.accept(
-                        "  %s %d/s: %s — p99 %.1f ms, errors %.2f %%, dropped %.2f %%%s"
-                            .formatted(
-                                target,
-                                rate,
-                                passed ? "meets the SLO" : "fails (" + f.why() + ")",
-                                p99,
-                                errors * 100,
-                                droppedFraction * 100,
-                                w.machine().disturbed() ? " — DISTURBED" : ""));
-                    return new KneeSearch.Step(rate, passed, confirmation, f.why(), f);
-                  } catch (java.io.IOException e) {
-                    throw new HarnessException(e.getMessage(), e);
-                  }
+                  CapacityResult.StepFigures f =
+                      measureStep(
+                          scenario,
+                          target,
+                          slo,
+                          s,
+                          d,
+                          users,
+                          reportDir,
+                          rate,
+                          confirmation,
+                          stepNumber[0]++,
+                          0);
+                  return new KneeSearch.Step(rate, f.passed(), confirmation, f.why(), f);
                 });
     progress.accept(
         "  %s knee: %d/s%s"
@@ -508,6 +540,86 @@ public final class Bench {
     List<CapacityResult.StepFigures> steps =
         knee.steps().stream().map(st -> (CapacityResult.StepFigures) st.figures()).toList();
     return new CapacityResult(d.variant(), target, slo, knee, steps);
+  }
+
+  /**
+   * One stepped-load measurement: 2 s lead-in, then {@code stepSeconds} measured, judged against
+   * the SLO (p99), errors and dropped arrivals (at most 1 % each).
+   */
+  private CapacityResult.StepFigures measureStep(
+      Scenario scenario,
+      String target,
+      double slo,
+      Settings s,
+      Platform.Deployment d,
+      Path users,
+      Path reportDir,
+      int rate,
+      boolean confirmation,
+      int stepNumber,
+      double multiple) {
+    String metric = scenario == Scenario.LOGIN ? "login" : "order";
+    int leadIn = 2;
+    try {
+      Path dir =
+          Files.createDirectories(
+              reportDir
+                  .resolve("runs")
+                  .resolve(d.variant() + "-" + metric + "-" + rate + "-" + stepNumber));
+      Window w =
+          measure(d, () -> step(scenario, d, users, s.users(), rate, leadIn, s.stepSeconds(), dir));
+      LoadResult r = w.load();
+      double p99 = r.trend(metric + "_duration{stage:measured}", "p(99)");
+      double p50 = r.trend(metric + "_duration{stage:measured}", "p(50)");
+      double errors = r.rate(metric + "_errors{stage:measured}");
+      double iterations = r.count("iterations{scenario:measured}");
+      double dropped = r.count("dropped_iterations{scenario:measured}");
+      double droppedFraction = dropped / Math.max(1, (double) rate * s.stepSeconds());
+      List<String> why = new ArrayList<>();
+      if (!(p99 <= slo)) why.add("p99 %.0f ms > %.0f ms".formatted(p99, slo));
+      if (errors > 0.01) why.add("errors %.1f %%".formatted(errors * 100));
+      if (droppedFraction > 0.01) why.add("k6 dropped %.1f %%".formatted(droppedFraction * 100));
+      boolean passed = why.isEmpty();
+      double ok = iterations * (1 - errors);
+      Map<String, Double> cpu =
+          MetricsSource.cpuPerThousand(w.processes(), r.generatorCpuSeconds(), ok);
+      // The measured stage's arrivals follow every arrival the lead-in could start (capacity.js).
+      long measuredFrom = (long) rate * (leadIn + 1);
+      Map<String, Long> answers = new java.util.TreeMap<>();
+      r.arrivals().stream()
+          .filter(a -> a.index() >= measuredFrom)
+          .forEach(a -> answers.merge(a.outcome(), 1L, Long::sum));
+      CapacityResult.StepFigures f =
+          new CapacityResult.StepFigures(
+              rate,
+              passed,
+              confirmation,
+              String.join(", ", why),
+              p50,
+              p99,
+              errors,
+              droppedFraction,
+              iterations / s.stepSeconds(),
+              cpu,
+              w.machine(),
+              answers,
+              multiple);
+      progress.accept(
+          "  %s %d/s%s: %s — p99 %.1f ms, errors %.2f %%, dropped %.2f %%, answers %s%s"
+              .formatted(
+                  target,
+                  rate,
+                  multiple > 0 ? " (%.1fx the knee)".formatted(multiple) : "",
+                  passed ? "meets the SLO" : "fails (" + f.why() + ")",
+                  p99,
+                  errors * 100,
+                  droppedFraction * 100,
+                  answers,
+                  w.machine().disturbed() ? " — DISTURBED" : ""));
+      return f;
+    } catch (java.io.IOException e) {
+      throw new HarnessException(e.getMessage(), e);
+    }
   }
 
   private PgBench pgbench(Platform.Deployment d) {

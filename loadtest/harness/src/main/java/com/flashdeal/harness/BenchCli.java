@@ -1,5 +1,6 @@
 package com.flashdeal.harness;
 
+import com.flashdeal.harness.fault.Fault;
 import com.flashdeal.harness.load.K6Job;
 import com.flashdeal.harness.load.K6Runner;
 import com.flashdeal.harness.load.Scenario;
@@ -150,6 +151,33 @@ public final class BenchCli {
     int maxRate;
 
     @Option(
+        names = "--fault",
+        description =
+            "sale: break something during every warm sale and judge after it is back:"
+                + " kill:<auth-service|product-service|order-service|gateway>@<seconds>s (SIGKILL, then"
+                + " started again) or restart:<postgres|redis>@<seconds>s; seconds from the start of"
+                + " the load")
+    String fault;
+
+    @Option(
+        names = "--retry-seconds",
+        defaultValue = "10",
+        description =
+            "sale: a buyer told to come back (503 + Retry-After) or cut off asks again with the same"
+                + " Idempotency-Key for this long (0: never); how a client learns the outcome of an"
+                + " order whose answer was lost")
+    int retrySeconds;
+
+    @Option(
+        names = "--past-knee",
+        split = ",",
+        defaultValue = "1.5,2,3",
+        description =
+            "capacity: after the knee, one step at each of these multiples of it (how the answers"
+                + " split between 201, 409 and 503 OVERLOADED past the knee); 0 for none")
+    List<Double> pastKnee;
+
+    @Option(
         names = "--k6",
         defaultValue = "k6",
         description =
@@ -218,7 +246,10 @@ public final class BenchCli {
               loginSloMs,
               stepSeconds,
               startRate,
-              maxRate);
+              maxRate,
+              pastKnee.stream().filter(m -> m > 0).toList(),
+              fault == null ? null : Fault.parse(fault),
+              retrySeconds);
       Path dir =
           Files.createDirectories(
               repo.resolve(out)

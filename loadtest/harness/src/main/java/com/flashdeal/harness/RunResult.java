@@ -18,6 +18,7 @@ import java.util.Map;
  * @param generatorCpuSeconds k6's own CPU over the sale (it shares the cores)
  * @param droppedArrivals arrivals k6 could not start in time (a saturated generator)
  * @param startupSeconds how long the deployment took to become ready (cold runs)
+ * @param fault the fault injected during this sale and what it did, or null
  */
 public record RunResult(
     String variant,
@@ -33,7 +34,8 @@ public record RunResult(
     double generatorPeakRssMib,
     long droppedArrivals,
     MachineLoad machine,
-    double startupSeconds) {
+    double startupSeconds,
+    com.flashdeal.harness.fault.FaultRecord.Outcome fault) {
 
   public static final String COLD = "cold";
   public static final String WARM = "warm";

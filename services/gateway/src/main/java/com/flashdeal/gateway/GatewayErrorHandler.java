@@ -72,9 +72,12 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 
   private static boolean isUnreachable(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
+      // A connection reset mid-request (the service was killed) is the same for the client: the
+      // service went away; a POST may be repeated with its Idempotency-Key to learn the outcome.
       if (t instanceof ConnectException
           || t instanceof io.netty.channel.ConnectTimeoutException
           || t instanceof java.net.UnknownHostException
+          || t instanceof java.net.SocketException
           || t instanceof reactor.netty.http.client.PrematureCloseException) {
         return true;
       }

@@ -87,7 +87,11 @@ public class ServiceDefaultsAutoConfiguration {
     FilterRegistrationBean<AdmissionFilter> admissionFilter(
         HttpProperties http, ObjectProvider<MeterRegistry> meters) {
       AdmissionFilter filter =
-          new AdmissionFilter(http.maxConcurrent(), http.admissionWait(), http.retryAfterSeconds());
+          new AdmissionFilter(
+              http.maxConcurrent(),
+              http.admissionWait(),
+              http.retryAfterSeconds(),
+              http.unlimitedPaths());
       meters.ifAvailable(
           registry -> {
             FunctionCounter.builder("flashdeal.http.shed", filter, AdmissionFilter::shed)

@@ -124,33 +124,13 @@ public final class Launcher {
     boolean startedDeps = deps.up().stream().anyMatch(line -> line.contains(" started"));
     String adminPassword = environment.getOrDefault("FLASHDEAL_ADMIN_PASSWORD", randomPassword());
 
-    Map<String, String> env = new HashMap<>(environment);
-    env.putAll(deps.environment());
-    env.put("FLASHDEAL_AUTH_URL", Service.AUTH.url());
-    env.put("FLASHDEAL_GATEWAY_AUTH_URL", Service.AUTH.url());
-    env.put("FLASHDEAL_GATEWAY_PRODUCT_URL", Service.PRODUCT.url());
-    env.put("FLASHDEAL_GATEWAY_ORDER_URL", Service.ORDER.url());
-    env.put("FLASHDEAL_ORDER_PRODUCT_URL", Service.PRODUCT.url());
-    env.put("FLASHDEAL_AUTH_JWT_PRIVATE_KEY_FILE", signingKey().toString());
-    Map<String, String> clients = serviceClients();
-    env.put("FLASHDEAL_AUTH_SERVICE_CLIENTS", ServiceClients.hashes(clients));
-    env.put("FLASHDEAL_ADMIN_EMAIL", ADMIN_EMAIL);
-    env.put("FLASHDEAL_ADMIN_PASSWORD", adminPassword);
-    Service.PHASE1.forEach(s -> env.put(s.portVariable(), Integer.toString(s.port())));
-    env.putAll(variant.env());
-    env.put("FLASHDEAL_VARIANT", variant.name());
-
     Map<String, Long> pids = new LinkedHashMap<>();
     RunningSystem system;
     try {
       Files.createDirectories(logDir());
       for (Service s : Service.PHASE1) {
-        Map<String, String> own = new HashMap<>(env);
-        // Each service gets its own secret only; auth-service knows their hashes.
-        if (clients.containsKey(s.name())) {
-          own.put("FLASHDEAL_SERVICE_CLIENT_SECRET", clients.get(s.name()));
-        }
-        Process p = start(s, s.jar(repo, version), own);
+        Process p =
+            start(s, s.jar(repo, version), environment(s, variant, deps, adminPassword), false);
         pids.put(s.name(), p.pid());
         progress.accept(
             s.name() + ": starting (pid " + p.pid() + ", log " + repo.relativize(log(s)) + ")");
@@ -185,6 +165,88 @@ public final class Launcher {
             startedDeps);
     writeState(system);
     return system;
+  }
+
+  /** What a service of this system is started with: one definition for {@code up} and restarts. */
+  private Map<String, String> environment(
+      Service s, Variant variant, LocalDeps deps, String adminPassword) {
+    Map<String, String> env = new HashMap<>(environment);
+    env.putAll(deps.environment());
+    env.put("FLASHDEAL_AUTH_URL", Service.AUTH.url());
+    env.put("FLASHDEAL_GATEWAY_AUTH_URL", Service.AUTH.url());
+    env.put("FLASHDEAL_GATEWAY_PRODUCT_URL", Service.PRODUCT.url());
+    env.put("FLASHDEAL_GATEWAY_ORDER_URL", Service.ORDER.url());
+    env.put("FLASHDEAL_ORDER_PRODUCT_URL", Service.PRODUCT.url());
+    env.put("FLASHDEAL_PRODUCT_ORDER_URL", Service.ORDER.url());
+    env.put("FLASHDEAL_AUTH_JWT_PRIVATE_KEY_FILE", signingKey().toString());
+    Map<String, String> clients = serviceClients();
+    env.put("FLASHDEAL_AUTH_SERVICE_CLIENTS", ServiceClients.hashes(clients));
+    // Each service gets its own secret only; auth-service knows their hashes.
+    if (clients.containsKey(s.name())) {
+      env.put("FLASHDEAL_SERVICE_CLIENT_SECRET", clients.get(s.name()));
+    }
+    env.put("FLASHDEAL_ADMIN_EMAIL", ADMIN_EMAIL);
+    env.put("FLASHDEAL_ADMIN_PASSWORD", adminPassword);
+    Service.PHASE1.forEach(x -> env.put(x.portVariable(), Integer.toString(x.port())));
+    env.putAll(variant.env());
+    env.put("FLASHDEAL_VARIANT", variant.name());
+    return env;
+  }
+
+  /**
+   * Starts one service of the running system again — after it died, or after the bench killed it (a
+   * fault) — with the very environment {@code up} gave it, and waits until it is ready. A process
+   * still alive under the recorded pid is killed first. Its log is appended to.
+   *
+   * @return from the call to ready
+   */
+  public Duration restart(String serviceName, Consumer<String> progress) {
+    long t0 = System.nanoTime();
+    RunningSystem system =
+        readState().orElseThrow(() -> new LauncherException("no system runs; `make up` first"));
+    Service s =
+        Service.PHASE1.stream()
+            .filter(x -> x.name().equals(serviceName))
+            .findFirst()
+            .orElseThrow(() -> new LauncherException("no service named " + serviceName));
+    Long old = system.pids().get(serviceName);
+    if (old != null) {
+      ProcessHandle.of(old)
+          .ifPresent(
+              p -> {
+                p.destroyForcibly();
+                p.onExit().join();
+              });
+    }
+    Variant variant = Variant.load(variantsDir(), system.variant());
+    Map<String, String> env =
+        environment(s, variant, LocalDeps.fromEnvironment(), system.adminPassword());
+    long pid;
+    try {
+      pid = start(s, s.jar(repo, version()), env, true).pid();
+    } catch (IOException e) {
+      throw new LauncherException("cannot start " + serviceName + ": " + e.getMessage(), e);
+    }
+    Map<String, Long> pids = new LinkedHashMap<>(system.pids());
+    pids.put(serviceName, pid);
+    writeState(
+        new RunningSystem(
+            system.variant(),
+            system.gateway(),
+            system.adminEmail(),
+            system.adminPassword(),
+            pids,
+            system.startup(),
+            system.startedDeps()));
+    progress.accept(serviceName + ": restarting (pid " + pid + ")");
+    awaitReady(
+        s,
+        pid,
+        Duration.ofSeconds(
+            Long.parseLong(environment.getOrDefault("FLASHDEAL_STARTUP_TIMEOUT_SECONDS", "180"))),
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(),
+        progress);
+    return Duration.ofNanos(System.nanoTime() - t0);
   }
 
   /**
@@ -280,7 +342,8 @@ public final class Launcher {
     return logDir().resolve(s.name() + ".log");
   }
 
-  private Process start(Service s, Path jar, Map<String, String> env) throws IOException {
+  private Process start(Service s, Path jar, Map<String, String> env, boolean appendLog)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     // Bounded heaps so five JVMs fit a laptop and RSS figures compare; FLASHDEAL_JAVA_OPTS
@@ -300,7 +363,10 @@ public final class Launcher {
             env.getOrDefault("FLASHDEAL_AOT", "off"),
             env.getOrDefault("FLASHDEAL_VARIANT", "default")));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.to(log(s).toFile()));
+    pb.redirectOutput(
+        appendLog
+            ? ProcessBuilder.Redirect.appendTo(log(s).toFile())
+            : ProcessBuilder.Redirect.to(log(s).toFile()));
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     pb.environment().clear();
     pb.environment().putAll(env);

@@ -5,13 +5,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code make up [VARIANT=…]}, {@code make down}, {@code make status}. */
+/**
+ * {@code make up [VARIANT=…]}, {@code make down}, {@code make status}, {@code make restart
+ * SERVICE=…}.
+ */
 @Command(
     name = "launcher",
     mixinStandardHelpOptions = true,
     description =
         "Runs the whole Flash Deal system locally as JVM processes on the private PostgreSQL/Redis.",
-    subcommands = {LauncherCli.Up.class, LauncherCli.Down.class, LauncherCli.Status.class})
+    subcommands = {
+      LauncherCli.Up.class,
+      LauncherCli.Down.class,
+      LauncherCli.Status.class,
+      LauncherCli.Restart.class
+    })
 public final class LauncherCli {
 
   public static void main(String[] args) {
@@ -49,6 +57,22 @@ public final class LauncherCli {
           system.adminEmail(),
           system.adminPassword(),
           launcher.logDir());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "restart",
+      description = "Start one service of the running system again (killing it first if alive).")
+  static final class Restart implements Callable<Integer> {
+    @CommandLine.Parameters(description = "auth-service, product-service, order-service or gateway")
+    String service;
+
+    @Override
+    public Integer call() {
+      var took =
+          Launcher.fromEnvironment().restart(service, line -> System.out.println("  " + line));
+      System.out.printf("%s is back in %.1f s%n", service, took.toMillis() / 1000.0);
       return 0;
     }
   }

@@ -90,6 +90,28 @@ public final class LocalDeps {
         });
   }
 
+  /**
+   * Stops one server and starts it again, data kept: {@code postgres} or {@code redis} (the bench's
+   * {@code restart:} faults). Clients see their connections break and must reconnect.
+   */
+  public void restart(String server) {
+    locked(
+        () -> {
+          switch (server) {
+            case "postgres" -> {
+              postgres.stop();
+              postgres.start();
+            }
+            case "redis" -> {
+              redis.stop();
+              redis.start();
+            }
+            default -> throw new DepsException("no server named " + server);
+          }
+          return null;
+        });
+  }
+
   /** {@link #down()} and delete every file, for a clean start. */
   public void clean() {
     down();

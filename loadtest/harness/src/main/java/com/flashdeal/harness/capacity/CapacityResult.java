@@ -21,6 +21,9 @@ public record CapacityResult(
    * @param droppedFraction arrivals k6 could not start / planned arrivals
    * @param achievedRate answers per second in the measured stage
    * @param cpuPerThousand CPU seconds per 1,000 successful answers, by process (k6 included)
+   * @param answers the measured stage's answers by outcome ("201", "503 OVERLOADED", "0" = none)
+   * @param multiple for a step past the knee, its rate as a multiple of the knee; 0 for a step of
+   *     the search
    */
   public record StepFigures(
       int rate,
@@ -33,5 +36,20 @@ public record CapacityResult(
       double droppedFraction,
       double achievedRate,
       Map<String, Double> cpuPerThousand,
-      MachineLoad machine) {}
+      MachineLoad machine,
+      Map<String, Long> answers,
+      double multiple) {
+
+    /** The share of answers with this outcome's status, e.g. "503". */
+    public double share(String statusPrefix) {
+      long all = answers.values().stream().mapToLong(Long::longValue).sum();
+      long matching =
+          answers.entrySet().stream()
+              .filter(
+                  e -> e.getKey().equals(statusPrefix) || e.getKey().startsWith(statusPrefix + " "))
+              .mapToLong(Map.Entry::getValue)
+              .sum();
+      return all == 0 ? 0 : (double) matching / all;
+    }
+  }
 }

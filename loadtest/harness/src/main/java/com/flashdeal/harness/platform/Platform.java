@@ -33,6 +33,17 @@ public interface Platform extends AutoCloseable {
     return false;
   }
 
+  /**
+   * Injects a fault into the running deployment and returns once its target is back (a killed
+   * service started again and ready, a restarted server answering).
+   *
+   * @throws com.flashdeal.harness.HarnessException when this platform cannot inject it
+   */
+  default void inject(Deployment deployment, com.flashdeal.harness.fault.Fault fault) {
+    throw new com.flashdeal.harness.HarnessException(
+        "faults are injected on the local platform only (here, the cluster restarts pods itself)");
+  }
+
   /** Stops the deployed variant. */
   void stop();
 

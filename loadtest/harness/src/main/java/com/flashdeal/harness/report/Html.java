@@ -68,6 +68,11 @@ final class Html {
       if (errors.isEmpty())
         h.append("<p>No errors: every order was answered 201 or 409 SOLD_OUT.</p>");
       else table(h, Report.ERROR_HEADER, errors);
+      List<List<String>> faults = Report.faultRows(o);
+      if (!faults.isEmpty()) {
+        h.append("<h2>Faults</h2>");
+        table(h, Report.FAULT_HEADER, faults);
+      }
     }
     if (!o.capacity().isEmpty()) {
       h.append("<h2>Knee search steps</h2>");
@@ -103,6 +108,8 @@ final class Html {
     List<Svg.Series> rate = new ArrayList<>();
     List<Svg.Series> p99 = new ArrayList<>();
     List<Svg.Series> spectrum = new ArrayList<>();
+    // A fault is marked where it struck (the median run's, per variant).
+    List<Svg.Mark> faults = new ArrayList<>();
     for (int i = 0; i < variants.size(); i++) {
       String v = variants.get(i);
       String c = Svg.COLORS[i % Svg.COLORS.length];
@@ -118,6 +125,10 @@ final class Html {
           units.add(new double[] {b.second() + 1, b.unitsLeft()});
           answers.add(new double[] {b.second() + 0.5, b.answers()});
           p.add(new double[] {b.second() + 0.5, b.p99Ms()});
+        }
+        if (r.fault() != null) {
+          faults.add(
+              new Svg.Mark(true, r.fault().atSecond(), r.fault().fault().replaceAll("@.*", ""), c));
         }
         left.add(new Svg.Series(name, c, dashed, units));
         rate.add(new Svg.Series(name, c, dashed, answers));
@@ -143,17 +154,17 @@ final class Html {
     figure(
         h,
         "Sell-out curve: units left over time (median run by p99)",
-        Svg.lines("seconds since the deal opened", "units left", left, false, false, List.of()),
+        Svg.lines("seconds since the deal opened", "units left", left, false, false, faults),
         "Dashed: cold (the deal opens right after the services start).");
     figure(
         h,
         "Order answers per second (1 s buckets)",
-        Svg.lines("seconds", "answers/s", rate, false, false, List.of()),
+        Svg.lines("seconds", "answers/s", rate, false, false, faults),
         "");
     figure(
         h,
         "Order p99 over time (1 s buckets, log)",
-        Svg.lines("seconds", "p99 ms", p99, false, true, List.of()),
+        Svg.lines("seconds", "p99 ms", p99, false, true, faults),
         "");
     figure(
         h,

@@ -346,8 +346,12 @@ public final class Report {
         rows.add(
             List.of(
                 c.variant() + " (" + c.target() + ")",
-                s.rate() + "/s" + (s.confirmation() ? " (again)" : ""),
+                s.rate()
+                    + "/s"
+                    + (s.confirmation() ? " (again)" : "")
+                    + (s.multiple() > 0 ? Svg.f(" (%.1f× knee)", s.multiple()) : ""),
                 s.passed() ? "meets" : "fails: " + s.why(),
+                answers(s),
                 Svg.f("%.1f", s.p50Ms()),
                 Svg.f("%.1f", s.p99Ms()),
                 Svg.f("%.2f %%", s.errorRate() * 100),
@@ -360,14 +364,64 @@ public final class Report {
     return rows;
   }
 
+  static final List<String> FAULT_HEADER =
+      List.of(
+          "variant",
+          "sale",
+          "fault",
+          "struck at",
+          "back after",
+          "buying again after",
+          "answers while down",
+          "oracle");
+
+  /** One row per sale that had a fault injected. */
+  static List<List<String>> faultRows(Bench.Outcome o) {
+    List<List<String>> rows = new ArrayList<>();
+    for (RunResult r : o.sales()) {
+      var f = r.fault();
+      if (f == null) {
+        continue;
+      }
+      rows.add(
+          List.of(
+              r.variant(),
+              r.phase() + " #" + r.round(),
+              f.fault() + (f.error().isEmpty() ? "" : " (" + f.error() + ")"),
+              Svg.f("%.1f s", f.atSecond()),
+              Double.isNaN(f.downSeconds()) ? "never" : Svg.f("%.1f s", f.downSeconds()),
+              Double.isNaN(f.recoverySeconds()) ? "–" : Svg.f("%.1f s", f.recoverySeconds()),
+              f.answersWhileDown().entrySet().stream()
+                  .map(e -> e.getKey() + " ×" + e.getValue())
+                  .collect(java.util.stream.Collectors.joining(", ")),
+              r.status()
+                  + (r.violations().isEmpty() ? "" : ": " + String.join("; ", r.violations()))
+                  + (f.notes().isEmpty() ? "" : " (note: " + String.join("; ", f.notes()) + ")")));
+    }
+    return rows;
+  }
+
   static final List<String> ERROR_HEADER =
       List.of("variant", "phase", "answer", "count (all rounds)", "sales with it");
+
+  /** "201 62 % · 503 31 % · 409 7 %": the answers of a step, largest share first. */
+  static String answers(CapacityResult.StepFigures s) {
+    long all = s.answers().values().stream().mapToLong(Long::longValue).sum();
+    if (all == 0) {
+      return "–";
+    }
+    return s.answers().entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .map(e -> e.getKey() + " " + Svg.f("%.0f %%", 100.0 * e.getValue() / all))
+        .collect(java.util.stream.Collectors.joining(" · "));
+  }
 
   static final List<String> CAPACITY_HEADER =
       List.of(
           "variant",
           "rate",
           "SLO",
+          "answers",
           "p50 ms",
           "p99 ms",
           "errors",
@@ -409,6 +463,10 @@ public final class Report {
           processRows(o));
       md.append("\n## Errors by status and code\n\n");
       table(md, ERROR_HEADER, errorRows(o));
+      if (!faultRows(o).isEmpty()) {
+        md.append("\n## Faults\n\n");
+        table(md, FAULT_HEADER, faultRows(o));
+      }
     }
     if (!o.capacity().isEmpty()) {
       md.append("\n## Knee search steps\n\n");

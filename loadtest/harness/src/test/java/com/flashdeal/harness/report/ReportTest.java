@@ -41,7 +41,10 @@ class ReportTest {
           250,
           8,
           50,
-          1600);
+          1600,
+          List.of(1.5, 2.0, 3.0),
+          null,
+          10);
 
   /** A sale whose order answers take {@code ms}: 3 units to the first three of 10 arrivals. */
   private static RunResult sale(String variant, int round, String phase, double ms, String status) {
@@ -70,7 +73,8 @@ class ReportTest {
         150,
         0,
         new MachineLoad(0.5, 0, 0.01, 2),
-        20);
+        20,
+        null);
   }
 
   private Bench.Outcome outcome() {
@@ -94,11 +98,30 @@ class ReportTest {
             0,
             300,
             Map.of("k6", 1.0),
-            new MachineLoad(0.5, 0, 0, 8));
+            new MachineLoad(0.5, 0, 0, 8),
+            Map.of("201", 2400L),
+            0);
+    var overloaded =
+        new CapacityResult.StepFigures(
+            900,
+            false,
+            false,
+            "errors 40.0 %",
+            12,
+            95,
+            0.4,
+            0,
+            900,
+            Map.of("k6", 1.0),
+            new MachineLoad(0.5, 0, 0, 8),
+            Map.of("201", 4320L, "503 OVERLOADED", 2880L),
+            3);
     return new Bench.Outcome(
         List.of(),
         runs,
-        List.of(new CapacityResult("phase1-db-atomic", "order path", 100, knee, List.of(step))),
+        List.of(
+            new CapacityResult(
+                "phase1-db-atomic", "order path", 100, knee, List.of(step, overloaded))),
         new PgBench(10, 15, 900, 2000),
         new UserPool.Seeding(10, 10, 10, 1.5));
   }
@@ -130,7 +153,8 @@ class ReportTest {
         .contains(
             "Sell-out curve", "Latency spectrum", "Capacity curve", "CPU seconds per 1,000 orders");
     assertThat(Files.readString(dir.resolve("report.md")))
-        .contains("| phase1-db-lock | cold | INVALID 1/5 |");
+        .contains("| phase1-db-lock | cold | INVALID 1/5 |")
+        .contains("| 900/s (3.0× knee) | fails: errors 40.0 % | 201 60 % · 503 OVERLOADED 40 % |");
     assertThat(
             new ObjectMapper().readTree(dir.resolve("report.json").toFile()).path("sales").size())
         .isEqualTo(20);

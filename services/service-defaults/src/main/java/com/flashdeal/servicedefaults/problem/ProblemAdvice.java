@@ -91,6 +91,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (isDatabaseDown(e)) {
+      // The connection broke or the server is restarting: nothing this request did was committed
+      // (a commit that did not answer is the reaper's case, docs/no-leaked-stock.md).
+      log.warn(
+          "database unavailable for {} {}: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          e.toString());
+      return respond(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          ErrorCode.UPSTREAM_UNAVAILABLE,
+          "The database is not reachable right now; try again in " + retryAfterSeconds + " s.",
+          request,
+          null);
+    }
     if (isPoolExhausted(e)) {
       // No connection within the pool's timeout: the service is at capacity, not broken. The
       // transaction never started, so nothing was written.
@@ -262,6 +277,22 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLTransientConnectionException) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A connection failure (SQLState class 08) or a server shutting down or restarting (57P01-57P03),
+   * anywhere in the cause chain: the database is away, not this request wrong.
+   */
+  public static boolean isDatabaseDown(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.startsWith("57P")) {
+          return true;
+        }
       }
     }
     return false;

@@ -30,7 +30,19 @@ public class AdmissionFilter extends OncePerRequestFilter {
   private final long retryAfterSeconds;
   private final AtomicLong shed = new AtomicLong();
 
-  public AdmissionFilter(int maxConcurrent, Duration admissionWait, long retryAfterSeconds) {
+  private final java.util.List<String> exempt;
+
+  /**
+   * @param exempt path prefixes never shed besides the actuator's: low-volume control traffic that
+   *     must get through exactly when the public flood is shed (order-service's settlements: the
+   *     reaper gives back stock only when they answer)
+   */
+  public AdmissionFilter(
+      int maxConcurrent,
+      Duration admissionWait,
+      long retryAfterSeconds,
+      java.util.List<String> exempt) {
+    this.exempt = java.util.List.copyOf(exempt);
     this.maxConcurrent = maxConcurrent;
     this.slots = new Semaphore(maxConcurrent, true);
     this.waitNanos = admissionWait.toNanos();
@@ -51,7 +63,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     // Probes and scrapes must answer while the service is saturated, or the platform restarts a
     // busy pod and the lab loses its figures exactly when they matter.
-    return request.getRequestURI().startsWith("/actuator");
+    String path = request.getRequestURI();
+    return path.startsWith("/actuator") || exempt.stream().anyMatch(path::startsWith);
   }
 
   @Override

@@ -18,13 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     (order-service's read timeout, the gateway's response timeout) are never spent queueing
  * @param retryAfter the {@code Retry-After} of every 503 this service answers ({@code
  *     FLASHDEAL_HTTP_RETRYAFTER}), whole seconds
+ * @param unlimitedPaths path prefixes the admission limit never sheds (besides the actuator's):
+ *     low-volume control traffic that must get through while the public flood is shed
  */
 @ConfigurationProperties("flashdeal.http")
 public record HttpProperties(
     @DefaultValue("65536") long maxBodyBytes,
     @DefaultValue("64") int maxConcurrent,
     @DefaultValue("250ms") Duration admissionWait,
-    @DefaultValue("1s") Duration retryAfter) {
+    @DefaultValue("1s") Duration retryAfter,
+    @DefaultValue java.util.List<String> unlimitedPaths) {
 
   public HttpProperties {
     if (maxConcurrent < 1) {

@@ -1,6 +1,7 @@
 package com.flashdeal.harness.platform.local;
 
 import com.flashdeal.harness.HarnessException;
+import com.flashdeal.harness.fault.Fault;
 import com.flashdeal.harness.platform.Platform;
 import com.flashdeal.harness.platform.StateReset;
 import com.flashdeal.harness.platform.VariantName;
@@ -25,6 +26,7 @@ public final class LocalPlatform implements Platform {
   private final Consumer<String> progress;
   private boolean startedDeps;
   private Launcher training;
+  private Launcher activeLauncher;
 
   public LocalPlatform(Launcher launcher, Consumer<String> progress) {
     this.launcher = launcher;
@@ -58,6 +60,7 @@ public final class LocalPlatform implements Platform {
             : launcher.with("FLASHDEAL_AOT", name.aot() == VariantName.Aot.TRAIN ? "train" : "on");
     RunningSystem system = l.up(name.base(), line -> progress.accept("    " + line));
     training = name.aot() == VariantName.Aot.TRAIN ? l : null;
+    activeLauncher = l;
     Map<String, URI> services = new LinkedHashMap<>();
     Service.PHASE1.forEach(s -> services.put(s.name(), URI.create(s.url())));
     LocalDeps deps = LocalDeps.fromEnvironment();
@@ -84,6 +87,31 @@ public final class LocalPlatform implements Platform {
   @Override
   public boolean aotReady(String variant) {
     return launcher.aotCacheReady(VariantName.parse(variant).base());
+  }
+
+  @Override
+  public void inject(Deployment deployment, Fault fault) {
+    switch (fault.kind()) {
+      case KILL -> {
+        Long pid = deployment.pids().get(fault.target());
+        if (pid == null) {
+          throw new HarnessException("no process of " + fault.target() + " to kill");
+        }
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        progress.accept("    fault: killed " + fault.target() + " (pid " + pid + ", SIGKILL)");
+        // The launcher starts it again with the environment it had; the deployment's pid map is
+        // the harness's own copy, so the new pid goes there too (CPU and RSS follow it).
+        activeLauncher.restart(fault.target(), line -> progress.accept("    " + line));
+        activeLauncher
+            .running()
+            .ifPresent(s -> deployment.pids().put(fault.target(), s.pids().get(fault.target())));
+      }
+      case RESTART -> {
+        progress.accept("    fault: restarting " + fault.target());
+        LocalDeps.fromEnvironment().restart(fault.target());
+        deployment.pids().putAll(LocalDeps.fromEnvironment().serverPids());
+      }
+    }
   }
 
   @Override
