@@ -131,6 +131,24 @@ class ProductServiceIT extends ProductServiceTestBase {
     assertThat(remaining(deal)).isZero();
   }
 
+  /** Found by schemathesis: each of these was created (201) with a coerced or dropped value. */
+  @Test
+  void jsonTypesAreTheContractsNoNullsNoCoercion() {
+    long before = rows();
+    for (String body :
+        new String[] {
+          "{\"name\":\"X\",\"description\":null,\"listPrice\":{\"amountMinor\":1,\"currency\":\"EUR\"},\"stock\":1}",
+          "{\"name\":\"X\",\"description\":false,\"listPrice\":{\"amountMinor\":1,\"currency\":\"EUR\"},\"stock\":1}",
+          "{\"name\":7,\"listPrice\":{\"amountMinor\":1,\"currency\":\"EUR\"},\"stock\":1}",
+          "{\"name\":\"X\",\"listPrice\":{\"amountMinor\":\"1\",\"currency\":\"EUR\"},\"stock\":1}",
+          "{\"name\":\"X\",\"listPrice\":{\"amountMinor\":1,\"currency\":\"EUR\"},\"stock\":1.5}",
+        }) {
+      var r = send("POST", "/products", TestTokens.admin(), body);
+      assertThat(r.status()).as(body + " -> " + r.body()).isEqualTo(400);
+    }
+    assertThat(rows()).isEqualTo(before);
+  }
+
   @Test
   void releaseGivesUnitsBackExactlyOnce() {
     long deal = activeDeal(2, 1);
