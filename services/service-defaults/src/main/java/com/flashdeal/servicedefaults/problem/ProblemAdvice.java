@@ -195,6 +195,27 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             null);
       }
     }
+    // A null where the contract has a value (explicit, or a required member left out of a body
+    // whose model has a creator) is a field error like any other: say which field.
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof tools.jackson.databind.exc.InvalidNullException nullValue
+          && nullValue.getPropertyName() != null) {
+        List<Map<String, String>> errors =
+            List.of(
+                Map.of(
+                    "field",
+                    nullValue.getPropertyName().getSimpleName(),
+                    "message",
+                    "must not be null"));
+        return problem(
+            HttpStatus.BAD_REQUEST,
+            ErrorCode.VALIDATION_FAILED,
+            describe(errors),
+            headers,
+            request,
+            errors);
+      }
+    }
     // Never echo parser internals: they can leak class names and request fragments.
     return problem(
         HttpStatus.BAD_REQUEST,
