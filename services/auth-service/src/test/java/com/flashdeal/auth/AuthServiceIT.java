@@ -172,6 +172,13 @@ class AuthServiceIT {
         "VALIDATION_FAILED");
     assertProblem(
         post("/auth/signup", "{\"password\":\"" + PASSWORD + "\"}"), 400, "VALIDATION_FAILED");
+    // schemathesis: 11 characters, one outside the BMP (12 UTF-16 units), passed minLength 12.
+    assertProblem(
+        post(
+            "/auth/signup",
+            "{\"email\":\"short@example.com\",\"password\":\"abcdefghij\uD83D\uDE00\"}"),
+        400,
+        "VALIDATION_FAILED");
     assertProblem(
         post(
             "/auth/signup",

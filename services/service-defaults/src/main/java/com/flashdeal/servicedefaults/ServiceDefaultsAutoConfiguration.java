@@ -11,6 +11,7 @@ import com.flashdeal.servicedefaults.security.KeySource;
 import com.flashdeal.servicedefaults.security.SecurityProperties;
 import com.flashdeal.servicedefaults.security.ServiceClientProperties;
 import com.flashdeal.servicedefaults.security.ServiceTokens;
+import com.flashdeal.servicedefaults.validation.CodePointSizeValidator;
 import com.flashdeal.servicedefaults.web.AdmissionFilter;
 import com.flashdeal.servicedefaults.web.BodySizeLimitFilter;
 import com.flashdeal.servicedefaults.web.HttpProperties;
@@ -19,13 +20,17 @@ import com.flashdeal.servicedefaults.web.RequestIdFilter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.cfg.ConstraintMapping;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -89,6 +94,24 @@ public class ServiceDefaultsAutoConfiguration {
                     c.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+  }
+
+  /**
+   * {@code @Size} on text counts characters as the contracts do (see {@link
+   * CodePointSizeValidator}).
+   */
+  @Bean
+  ValidationConfigurationCustomizer sizeCountsCharacters() {
+    return configuration -> {
+      if (configuration instanceof HibernateValidatorConfiguration hibernate) {
+        ConstraintMapping mapping = hibernate.createConstraintMapping();
+        mapping
+            .constraintDefinition(Size.class)
+            .includeExistingValidators(true)
+            .validatedBy(CodePointSizeValidator.class);
+        hibernate.addMapping(mapping);
+      }
+    };
   }
 
   @Bean

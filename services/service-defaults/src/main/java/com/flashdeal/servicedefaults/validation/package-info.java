@@ -1,0 +1,2 @@
+/** Bean Validation as the contracts mean it. */
+package com.flashdeal.servicedefaults.validation;
