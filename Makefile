@@ -39,7 +39,7 @@ bench-login: $(BUILT) ## The knee of login (Argon2id) at its own SLO (p99 <= 250
 
 .PHONY: bench-smoke
 bench-smoke: $(BUILT) ## A short warm sale of the default variant with order-service killed mid-sale; must pass the oracle (CI runs it)
-	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sale --k6 "$$(tools/bin/ensure-k6)" --variants phase1-db-atomic --repeat 1 --stock 100 --users 200 --rate 50 --warmup 4 --no-cold --fault kill:order-service@1.5s --out reports/smoke --expect-pass
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sale --k6 "$$(tools/bin/ensure-k6)" --variants phase1-db-atomic --repeat 1 --stock 100 --users 200 --rate 50 --warmup 4 --no-cold --fault kill:order-service@1.5s --retry-seconds 30 --out reports/smoke --expect-pass
 
 .PHONY: test
 test: ## Build everything; unit (*Test), integration (*IT, real PostgreSQL/Redis), end-to-end (*E2E) and format checks
