@@ -428,7 +428,8 @@ public final class Bench {
     env.put("REQUEST_TIMEOUT_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
     env.put("GRACEFUL_STOP_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
     if (scenario == Scenario.CAPACITY) {
-      env.put("LEDGER", "0");
+      // Arrival lines on: the split of answers per step (201 / 409 / 503 OVERLOADED / ...) is
+      // counted from them.
       // One hot deal at a time: the next opens when the users of the current one are used up.
       int arrivals = rate * (leadIn + 1) + rate * (seconds + 1);
       int deals = (int) Math.ceil((double) arrivals / userCount) + 1;
