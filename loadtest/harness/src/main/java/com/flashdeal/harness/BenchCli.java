@@ -98,7 +98,7 @@ public final class BenchCli {
 
     @Option(
         names = "--rate",
-        defaultValue = "100",
+        defaultValue = "125",
         description = "R: sale arrivals per second (open model)")
     int rate;
 
