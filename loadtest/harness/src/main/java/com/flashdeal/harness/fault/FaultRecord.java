@@ -25,14 +25,12 @@ public record FaultRecord(String fault, long atMs, long backMs, String error) {
    * again (NaN if none could, e.g. because the deal had sold out before).
    */
   public double recoverySeconds(List<Arrival> arrivals) {
-    return arrivals.stream()
-        .filter(a -> a.startMs() >= atMs && a.created())
-        .mapToLong(Arrival::endMs)
-        .min()
-        .stream()
-        .mapToDouble(end -> (end - atMs) / 1000.0)
-        .findFirst()
-        .orElse(Double.NaN);
+    var firstEnd =
+        arrivals.stream()
+            .filter(a -> a.startMs() >= atMs && a.created())
+            .mapToLong(Arrival::endMs)
+            .min();
+    return firstEnd.isPresent() ? (firstEnd.getAsLong() - atMs) / 1000.0 : Double.NaN;
   }
 
   /**

@@ -1,11 +1,11 @@
 package com.flashdeal.order.settlement;
 
 import com.flashdeal.order.sql.SettlementsSql;
+import com.flashdeal.servicedefaults.sql.SqlArrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +20,7 @@ class SettlementRepository {
 
   /** Settles every unsettled id as ABANDONED, then returns the outcome of each. */
   Map<UUID, String> settle(Collection<UUID> orderIds) {
-    String ids = orderIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    String ids = SqlArrays.uuids(orderIds);
     jdbc.sql(SettlementsSql.ABANDON_UNSETTLED).param("orderIds", ids).update();
     Map<UUID, String> outcomes = new LinkedHashMap<>();
     jdbc.sql(SettlementsSql.FIND_SETTLEMENTS)

@@ -76,13 +76,13 @@ public class ProductClient {
     byte[] body = json.writeValueAsBytes(new ReserveRequest(orderId, userId, quantity));
     HttpResponse<byte[]> response;
     try {
-      // A 401 means our cached service token went stale (a rotated key): renew it and repeat once;
-      // the reservation is idempotent by order id, so the repeat cannot take units twice.
-      response = send(reserveRequest(dealId, endUserToken, body), true);
-      if (response.statusCode() == 401) {
-        serviceTokens.invalidate();
-        response = send(reserveRequest(dealId, endUserToken, body), true);
-      }
+      // Repeated once on a stale service token: the reservation is idempotent by order id, so the
+      // repeat cannot take units twice.
+      response =
+          serviceTokens.send(
+              http,
+              token -> reserveRequest(dealId, endUserToken, body, token),
+              HttpResponse.BodyHandlers.ofByteArray());
     } catch (ServiceTokens.ServiceTokenUnavailableException e) {
       throw unavailable(e);
     } catch (HttpConnectTimeoutException | ConnectException e) {
@@ -124,23 +124,15 @@ public class ProductClient {
         "product-service answered " + status + " to a reservation: " + detail);
   }
 
-  private HttpRequest reserveRequest(long dealId, String endUserToken, byte[] body) {
+  private HttpRequest reserveRequest(
+      long dealId, String endUserToken, byte[] body, String serviceToken) {
     return HttpRequest.newBuilder(uri("/internal/deals/" + dealId + "/reservations"))
         .timeout(config.readTimeout())
-        .header("Authorization", "Bearer " + serviceTokens.token())
+        .header("Authorization", "Bearer " + serviceToken)
         .header("X-End-User-Token", endUserToken)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
-  }
-
-  private HttpResponse<byte[]> send(HttpRequest request, boolean body)
-      throws IOException, InterruptedException {
-    return http.send(
-        request,
-        body
-            ? HttpResponse.BodyHandlers.ofByteArray()
-            : HttpResponse.BodyHandlers.replacing(new byte[0]));
   }
 
   private static Reservation rethrowConflict(ErrorCode code, String detail) {
@@ -157,11 +149,13 @@ public class ProductClient {
    */
   public void release(UUID orderId) {
     try {
-      int status = send(releaseRequest(orderId), false).statusCode();
-      if (status == 401) {
-        serviceTokens.invalidate();
-        status = send(releaseRequest(orderId), false).statusCode();
-      }
+      int status =
+          serviceTokens
+              .send(
+                  http,
+                  token -> releaseRequest(orderId, token),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode();
       if (status != 200 && status != 404) {
         log.warn(
             "release of order {} answered {}; the reaper will give its units back",
@@ -179,10 +173,10 @@ public class ProductClient {
     }
   }
 
-  private HttpRequest releaseRequest(UUID orderId) {
+  private HttpRequest releaseRequest(UUID orderId, String serviceToken) {
     return HttpRequest.newBuilder(uri("/internal/reservations/" + orderId))
         .timeout(config.readTimeout())
-        .header("Authorization", "Bearer " + serviceTokens.token())
+        .header("Authorization", "Bearer " + serviceToken)
         .DELETE()
         .build();
   }

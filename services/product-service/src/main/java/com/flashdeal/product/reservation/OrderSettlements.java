@@ -47,11 +47,8 @@ class OrderSettlements {
   Map<UUID, Settlement.OutcomeEnum> settle(Collection<UUID> orderIds) {
     byte[] body = json.writeValueAsBytes(new SettleRequest(new LinkedHashSet<>(orderIds)));
     try {
-      HttpResponse<byte[]> response = send(body);
-      if (response.statusCode() == 401) {
-        tokens.invalidate();
-        response = send(body);
-      }
+      HttpResponse<byte[]> response =
+          tokens.send(http, token -> request(body, token), HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
         throw new Unanswered("order-service answered " + response.statusCode(), null);
       }
@@ -68,18 +65,16 @@ class OrderSettlements {
     }
   }
 
-  private HttpResponse<byte[]> send(byte[] body) throws IOException, InterruptedException {
+  private HttpRequest request(byte[] body, String serviceToken) {
     URI uri =
         URI.create(
             config.orderServiceUrl().toString().replaceAll("/+$", "")
                 + "/internal/order-settlements");
-    return http.send(
-        HttpRequest.newBuilder(uri)
-            .timeout(config.timeout())
-            .header("Authorization", "Bearer " + tokens.token())
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    return HttpRequest.newBuilder(uri)
+        .timeout(config.timeout())
+        .header("Authorization", "Bearer " + serviceToken)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
   }
 }

@@ -4,6 +4,7 @@ import com.flashdeal.contract.product.model.Reservation;
 import com.flashdeal.contract.product.model.ReservationStatus;
 import com.flashdeal.product.sql.ReservationsSql;
 import com.flashdeal.product.web.Moneys;
+import com.flashdeal.servicedefaults.sql.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -103,14 +104,8 @@ class ReservationRepository {
   /** RESERVED to CONFIRMED for these order ids; the others are left as they are. */
   int confirm(java.util.Collection<UUID> orderIds) {
     return jdbc.sql(ReservationsSql.CONFIRM_RESERVATIONS)
-        .param("orderIds", uuidArray(orderIds))
+        .param("orderIds", SqlArrays.uuids(orderIds))
         .update();
-  }
-
-  private static String uuidArray(java.util.Collection<UUID> ids) {
-    return ids.stream()
-        .map(UUID::toString)
-        .collect(java.util.stream.Collectors.joining(",", "{", "}"));
   }
 
   private static Reservation map(ResultSet rs, int n) throws SQLException {

@@ -7,6 +7,9 @@ import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -139,13 +142,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         e.getBindingResult().getFieldErrors().stream()
             .map(f -> Map.of("field", f.getField(), "message", message(f)))
             .toList();
-    return problem(
-        HttpStatus.BAD_REQUEST,
-        ErrorCode.VALIDATION_FAILED,
-        describe(errors),
-        headers,
-        request,
-        errors);
+    return validationFailed(errors, headers, request);
   }
 
   @Override
@@ -167,13 +164,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                                     "message",
                                     String.valueOf(err.getDefaultMessage()))))
             .toList();
-    return problem(
-        HttpStatus.BAD_REQUEST,
-        ErrorCode.VALIDATION_FAILED,
-        describe(errors),
-        headers,
-        request,
-        errors);
+    return validationFailed(errors, headers, request);
   }
 
   @Override
@@ -184,37 +175,29 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       WebRequest request) {
     // A chunked body over the limit fails while Jackson reads it: the cause sits somewhere down the
     // chain.
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof PayloadTooLargeException tooLarge) {
-        return problem(
-            HttpStatus.CONTENT_TOO_LARGE,
-            ErrorCode.PAYLOAD_TOO_LARGE,
-            tooLarge.getMessage(),
-            headers,
-            request,
-            null);
-      }
+    var tooLarge = cause(e, PayloadTooLargeException.class);
+    if (tooLarge.isPresent()) {
+      return problem(
+          HttpStatus.CONTENT_TOO_LARGE,
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          tooLarge.get().getMessage(),
+          headers,
+          request,
+          null);
     }
     // A null where the contract has a value (explicit, or a required member left out of a body
     // whose model has a creator) is a field error like any other: say which field.
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof tools.jackson.databind.exc.InvalidNullException nullValue
-          && nullValue.getPropertyName() != null) {
-        List<Map<String, String>> errors =
-            List.of(
-                Map.of(
-                    "field",
-                    nullValue.getPropertyName().getSimpleName(),
-                    "message",
-                    "must not be null"));
-        return problem(
-            HttpStatus.BAD_REQUEST,
-            ErrorCode.VALIDATION_FAILED,
-            describe(errors),
-            headers,
-            request,
-            errors);
-      }
+    var nullValue = cause(e, tools.jackson.databind.exc.InvalidNullException.class);
+    if (nullValue.isPresent() && nullValue.get().getPropertyName() != null) {
+      return validationFailed(
+          List.of(
+              Map.of(
+                  "field",
+                  nullValue.get().getPropertyName().getSimpleName(),
+                  "message",
+                  "must not be null")),
+          headers,
+          request);
     }
     // Never echo parser internals: they can leak class names and request fragments.
     return problem(
@@ -295,12 +278,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
    * or {@code CannotGetJdbcConnectionException}, keeping the cause.
    */
   public static boolean isPoolExhausted(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException) {
-        return true;
-      }
-    }
-    return false;
+    return cause(e, SQLTransientConnectionException.class).isPresent();
   }
 
   /**
@@ -308,15 +286,33 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
    * anywhere in the cause chain: the database is away, not this request wrong.
    */
   public static boolean isDatabaseDown(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (state.startsWith("08") || state.startsWith("57P")) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return causes(e)
+        .anyMatch(
+            t ->
+                t instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
+  }
+
+  /** {@code e} and its causes, outermost first: frameworks wrap what went wrong. */
+  private static Stream<Throwable> causes(Throwable e) {
+    return Stream.iterate(e, Objects::nonNull, Throwable::getCause);
+  }
+
+  /** The first of {@code e} and its causes that is a {@code type}. */
+  private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
+    return causes(e).filter(type::isInstance).map(type::cast).findFirst();
+  }
+
+  private ResponseEntity<Object> validationFailed(
+      List<Map<String, String>> errors, HttpHeaders headers, WebRequest request) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.VALIDATION_FAILED,
+        describe(errors),
+        headers,
+        request,
+        errors);
   }
 
   private static String message(FieldError f) {

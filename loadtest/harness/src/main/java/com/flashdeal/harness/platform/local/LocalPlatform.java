@@ -25,7 +25,8 @@ public final class LocalPlatform implements Platform {
   private final Launcher launcher;
   private final Consumer<String> progress;
   private boolean startedDeps;
-  private Launcher training;
+
+  /** The launcher of the running deployment (its AOT mode): restarts and the stop go through it. */
   private Launcher activeLauncher;
 
   public LocalPlatform(Launcher launcher, Consumer<String> progress) {
@@ -59,7 +60,6 @@ public final class LocalPlatform implements Platform {
             ? launcher
             : launcher.with("FLASHDEAL_AOT", name.aot() == VariantName.Aot.TRAIN ? "train" : "on");
     RunningSystem system = l.up(name.base(), line -> progress.accept("    " + line));
-    training = name.aot() == VariantName.Aot.TRAIN ? l : null;
     activeLauncher = l;
     Map<String, URI> services = new LinkedHashMap<>();
     Service.PHASE1.forEach(s -> services.put(s.name(), URI.create(s.url())));
@@ -122,8 +122,9 @@ public final class LocalPlatform implements Platform {
   @Override
   public void stop() {
     // A training run writes its caches while stopping: its launcher knows to wait for that.
-    (training != null ? training : launcher).down(line -> progress.accept("    " + line));
-    training = null;
+    (activeLauncher != null ? activeLauncher : launcher)
+        .down(line -> progress.accept("    " + line));
+    activeLauncher = null;
   }
 
   @Override
