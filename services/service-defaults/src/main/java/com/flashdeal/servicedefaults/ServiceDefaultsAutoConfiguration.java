@@ -1,7 +1,6 @@
 package com.flashdeal.servicedefaults;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
+import com.flashdeal.servicedefaults.json.StrictJson;
 import com.flashdeal.servicedefaults.problem.ProblemAdvice;
 import com.flashdeal.servicedefaults.security.AuthServiceTokens;
 import com.flashdeal.servicedefaults.security.BearerTokenFilter;
@@ -35,10 +34,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.type.LogicalType;
 
 /**
  * Wires the shared defaults into every service; each bean backs off when the application defines
@@ -76,24 +71,10 @@ public class ServiceDefaultsAutoConfiguration {
         keys, security.issuer(), security.audience(), security.clockSkew(), clock);
   }
 
-  /**
-   * JSON types as the contracts state them, no coercion: an explicit {@code null} is a client error
-   * (the contracts declare nothing nullable), and so is {@code false} or {@code 3} for a string and
-   * {@code "1"} for a number. Jackson would read them as absent, "false", "3" and 1; schemathesis
-   * found {@code "description": null} and {@code "description": false} accepted by POST /products.
-   */
+  /** JSON types as the contracts state them, no coercion (see {@link StrictJson}). */
   @Bean
   JsonMapperBuilderCustomizer strictJsonTypes() {
-    return builder ->
-        builder
-            .changeDefaultNullHandling(v -> JsonSetter.Value.forValueNulls(Nulls.FAIL))
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .withCoercionConfig(
-                LogicalType.Textual,
-                c ->
-                    c.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+    return StrictJson::apply;
   }
 
   /**

@@ -1,51 +1,25 @@
 package com.flashdeal.order.orders;
 
 import com.flashdeal.contract.order.api.OrdersApi;
-import com.flashdeal.contract.order.model.CreateOrderRequest;
 import com.flashdeal.contract.order.model.Order;
 import com.flashdeal.contract.order.model.OrderPage;
-import com.flashdeal.order.checkout.CheckoutService;
 import com.flashdeal.servicedefaults.problem.ApiException;
 import com.flashdeal.servicedefaults.security.CurrentUser;
-import com.flashdeal.servicedefaults.security.VerifiedUser;
 import com.flashdeal.servicedefaults.web.Paging;
-import java.net.URI;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The contract's order operations; every read is scoped to the caller (another user's order is a
- * 404).
+ * The contract's order reads (placing one is checkout's); every read is scoped to the caller
+ * (another user's order is a 404).
  */
 @RestController
 class OrderController implements OrdersApi {
-  private final CheckoutService checkout;
   private final OrderRepository orders;
 
-  OrderController(CheckoutService checkout, OrderRepository orders) {
-    this.checkout = checkout;
+  OrderController(OrderRepository orders) {
     this.orders = orders;
-  }
-
-  @Override
-  public ResponseEntity<Order> createOrder(String idempotencyKey, CreateOrderRequest request) {
-    VerifiedUser user = CurrentUser.require();
-    var placed =
-        checkout.place(
-            user.id(),
-            CurrentUser.bearerToken(),
-            idempotencyKey,
-            request.getDealId(),
-            request.getQuantity());
-    Order order = placed.order().toApi();
-    var response =
-        ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/orders/" + order.getId()));
-    if (placed.replayed()) {
-      response.header("Idempotent-Replayed", "true");
-    }
-    return response.body(order);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package com.flashdeal.order.stock;
 
 import com.flashdeal.contract.common.model.ErrorCode;
+import com.flashdeal.contract.common.model.Problem;
+import com.flashdeal.contract.product.client.ApiClient;
+import com.flashdeal.contract.product.client.api.ReservationsApi;
 import com.flashdeal.contract.product.model.Reservation;
 import com.flashdeal.contract.product.model.ReserveRequest;
 import com.flashdeal.order.OrderProperties;
@@ -8,52 +11,50 @@ import com.flashdeal.servicedefaults.problem.ApiException;
 import com.flashdeal.servicedefaults.security.AuthServiceTokens;
 import com.flashdeal.servicedefaults.security.ServiceClientProperties;
 import com.flashdeal.servicedefaults.security.ServiceTokens;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Calls product-service's internal reservation API as order-service (its service token) on behalf
  * of the user ordering (their own token in {@code X-End-User-Token}; product-service checks both).
- * One JDK HttpClient for the whole service: it pools connections; timeouts come from configuration.
+ * The client is generated from {@code api-spec/product-service.v1.yaml} (openapi-generator, Java
+ * HttpClient); this class only maps its outcomes onto the order's: refusals keep their contract
+ * code, an unreachable or overloaded product-service is 503, no answer in time is "unknown".
  */
 @Component
 public class ProductClient {
   private static final Logger log = LoggerFactory.getLogger(ProductClient.class);
 
-  private final HttpClient http;
-  private final OrderProperties.ProductService config;
+  private final ReservationsApi reservations;
   private final ObjectMapper json;
   private final ServiceTokens serviceTokens;
 
   ProductClient(
-      OrderProperties properties,
-      ObjectMapper json,
-      ServiceTokens serviceTokens,
-      ServiceClientProperties client) {
+      OrderProperties properties, ServiceTokens serviceTokens, ServiceClientProperties client) {
     if (serviceTokens instanceof AuthServiceTokens) {
       AuthServiceTokens.requireConfigured(client, "product-service's reservations");
     }
-    this.config = properties.productService();
-    this.json = json;
+    OrderProperties.ProductService config = properties.productService();
     this.serviceTokens = serviceTokens;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(config.connectTimeout())
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    // One JDK HttpClient for the whole service: it pools connections.
+    ApiClient api =
+        new ApiClient()
+            .setHttpClientBuilder(
+                HttpClient.newBuilder()
+                    .connectTimeout(config.connectTimeout())
+                    .version(HttpClient.Version.HTTP_1_1))
+            .setReadTimeout(config.readTimeout());
+    api.updateBaseUri(config.url().toString().replaceAll("/+$", ""));
+    this.json = api.getObjectMapper();
+    this.reservations = new ReservationsApi(api);
   }
 
   /** Thrown when product-service did not answer in time: the reservation may or may not exist. */
@@ -73,38 +74,40 @@ public class ProductClient {
    */
   public Reservation reserve(
       long dealId, UUID orderId, UUID userId, int quantity, String endUserToken) {
-    byte[] body = json.writeValueAsBytes(new ReserveRequest(orderId, userId, quantity));
-    HttpResponse<byte[]> response;
+    ReserveRequest request = new ReserveRequest(orderId, userId, quantity);
     try {
       // Repeated once on a stale service token: the reservation is idempotent by order id, so the
       // repeat cannot take units twice.
-      response =
-          serviceTokens.send(
-              http,
-              token -> reserveRequest(dealId, endUserToken, body, token),
-              HttpResponse.BodyHandlers.ofByteArray());
+      return asOrderService(
+          headers -> reservations.reserveStock(dealId, endUserToken, request, headers));
     } catch (ServiceTokens.ServiceTokenUnavailableException e) {
       throw unavailable(e);
-    } catch (HttpConnectTimeoutException | ConnectException e) {
-      throw unavailable(e);
-    } catch (HttpTimeoutException e) {
-      throw new ReserveTimedOut(e);
-    } catch (IOException e) {
-      throw unavailable(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unavailable(e);
+    } catch (com.flashdeal.contract.product.client.ApiException e) {
+      if (e.getCode() == 0) {
+        Throwable cause = e.getCause();
+        if (cause instanceof HttpTimeoutException
+            && !(cause instanceof HttpConnectTimeoutException)) {
+          throw new ReserveTimedOut(e);
+        }
+        throw unavailable(e);
+      }
+      return refused(e);
     }
-    int status = response.statusCode();
-    if (status == 200 || status == 201) {
-      return json.readValue(response.body(), Reservation.class);
-    }
-    JsonNode problem = readProblem(response.body());
-    String detail = problem.path("detail").asString("product-service refused the reservation");
+  }
+
+  private Reservation refused(com.flashdeal.contract.product.client.ApiException e) {
+    int status = e.getCode();
+    Problem problem = problem(e.getResponseBody());
+    String detail =
+        problem.getDetail() != null
+            ? problem.getDetail()
+            : "product-service refused the reservation";
     if (status == 409) {
-      ErrorCode code =
-          ErrorCode.fromValue(problem.path("code").asString(ErrorCode.SOLD_OUT.getValue()));
-      return rethrowConflict(code, detail);
+      ErrorCode code = problem.getCode() != null ? problem.getCode() : ErrorCode.SOLD_OUT;
+      if (code == ErrorCode.RESERVATION_CONFLICT) {
+        throw new IllegalStateException("order id collision at product-service: " + detail);
+      }
+      throw ApiException.conflict(code, detail);
     }
     if (status == 404) {
       throw ApiException.notFound(detail);
@@ -119,27 +122,9 @@ public class ProductClient {
               ? "product-service is at capacity; nothing was ordered, try again shortly."
               : "product-service failed; nothing was ordered, try again shortly.");
     }
-    // 400/401/413/415 would be our bug, not the client's.
+    // 400/401/403/413/415 would be our bug, not the client's.
     throw new IllegalStateException(
         "product-service answered " + status + " to a reservation: " + detail);
-  }
-
-  private HttpRequest reserveRequest(
-      long dealId, String endUserToken, byte[] body, String serviceToken) {
-    return HttpRequest.newBuilder(uri("/internal/deals/" + dealId + "/reservations"))
-        .timeout(config.readTimeout())
-        .header("Authorization", "Bearer " + serviceToken)
-        .header("X-End-User-Token", endUserToken)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
-  }
-
-  private static Reservation rethrowConflict(ErrorCode code, String detail) {
-    if (code == ErrorCode.RESERVATION_CONFLICT) {
-      throw new IllegalStateException("order id collision at product-service: " + detail);
-    }
-    throw ApiException.conflict(code, detail);
   }
 
   /**
@@ -149,52 +134,63 @@ public class ProductClient {
    */
   public void release(UUID orderId) {
     try {
-      int status =
-          serviceTokens
-              .send(
-                  http,
-                  token -> releaseRequest(orderId, token),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode();
-      if (status != 200 && status != 404) {
+      asOrderService(headers -> reservations.releaseReservation(orderId, headers));
+    } catch (com.flashdeal.contract.product.client.ApiException e) {
+      if (e.getCode() != 404) {
         log.warn(
-            "release of order {} answered {}; the reaper will give its units back",
+            "release of order {} failed ({}); the reaper will give its units back",
             orderId,
-            status);
+            e.getCode() == 0 ? e.getCause() : "status " + e.getCode());
       }
-    } catch (IOException | ServiceTokens.ServiceTokenUnavailableException e) {
+    } catch (ServiceTokens.ServiceTokenUnavailableException e) {
       log.warn(
           "release of order {} failed ({}); the reaper will give its units back",
           orderId,
           e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      log.warn("release of order {} interrupted; the reaper will give its units back", orderId);
     }
   }
 
-  private HttpRequest releaseRequest(UUID orderId, String serviceToken) {
-    return HttpRequest.newBuilder(uri("/internal/reservations/" + orderId))
-        .timeout(config.readTimeout())
-        .header("Authorization", "Bearer " + serviceToken)
-        .DELETE()
-        .build();
+  /** One call to product-service's internal API. */
+  @FunctionalInterface
+  private interface InternalCall<T> {
+    T send(Map<String, String> headers) throws com.flashdeal.contract.product.client.ApiException;
   }
 
-  private URI uri(String path) {
-    return URI.create(config.url().toString().replaceAll("/+$", "") + path);
-  }
-
-  private JsonNode readProblem(byte[] body) {
+  /**
+   * Sends {@code call} with this service's token; a 401 means the cached token went stale (a
+   * rotated signing key), so it is renewed and the call sent once more (idempotent calls only).
+   */
+  private <T> T asOrderService(InternalCall<T> call)
+      throws com.flashdeal.contract.product.client.ApiException {
     try {
-      return json.readTree(body);
+      return call.send(bearer());
+    } catch (com.flashdeal.contract.product.client.ApiException e) {
+      if (e.getCode() != 401) {
+        throw e;
+      }
+      serviceTokens.invalidate();
+      return call.send(bearer());
+    }
+  }
+
+  private Map<String, String> bearer() {
+    return Map.of("Authorization", "Bearer " + serviceTokens.token());
+  }
+
+  /** The contract's problem body, or an empty one when the body is not one (a proxy's page). */
+  private Problem problem(String body) {
+    if (body == null || body.isBlank()) {
+      return new Problem();
+    }
+    try {
+      return json.readValue(body, Problem.class);
     } catch (RuntimeException e) {
-      return json.createObjectNode();
+      return new Problem();
     }
   }
 
   private static ApiException unavailable(Exception e) {
-    log.warn("product-service unreachable: {}", e.toString());
+    log.warn("product-service unreachable: {}", e.getCause() != null ? e.getCause() : e);
     return new ApiException(
         HttpStatus.SERVICE_UNAVAILABLE,
         ErrorCode.UPSTREAM_UNAVAILABLE,

@@ -1,0 +1,40 @@
+package com.flashdeal.order.checkout;
+
+import com.flashdeal.contract.order.api.CheckoutApi;
+import com.flashdeal.contract.order.model.CreateOrderRequest;
+import com.flashdeal.contract.order.model.Order;
+import com.flashdeal.servicedefaults.security.CurrentUser;
+import com.flashdeal.servicedefaults.security.VerifiedUser;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The contract's {@code createOrder}: the caller orders units of a hot deal. */
+@RestController
+class CheckoutController implements CheckoutApi {
+  private final CheckoutService checkout;
+
+  CheckoutController(CheckoutService checkout) {
+    this.checkout = checkout;
+  }
+
+  @Override
+  public ResponseEntity<Order> createOrder(String idempotencyKey, CreateOrderRequest request) {
+    VerifiedUser user = CurrentUser.require();
+    var placed =
+        checkout.place(
+            user.id(),
+            CurrentUser.bearerToken(),
+            idempotencyKey,
+            request.getDealId(),
+            request.getQuantity());
+    Order order = placed.order().toApi();
+    var response =
+        ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/orders/" + order.getId()));
+    if (placed.replayed()) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.body(order);
+  }
+}

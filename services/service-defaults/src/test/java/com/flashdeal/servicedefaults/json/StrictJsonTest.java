@@ -1,0 +1,54 @@
+package com.flashdeal.servicedefaults.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+class StrictJsonTest {
+  record Text(String value) {}
+
+  record Count(Integer value) {}
+
+  record At(OffsetDateTime value) {}
+
+  private final JsonMapper json = StrictJson.apply(JsonMapper.builder()).build();
+
+  @Test
+  void valuesOfTheContractsTypesAreRead() {
+    assertThat(json.readValue("{\"value\":\"a\"}", Text.class)).isEqualTo(new Text("a"));
+    assertThat(json.readValue("{\"value\":2}", Count.class)).isEqualTo(new Count(2));
+    assertThat(json.readValue("{\"value\":\"2026-11-24T10:00:00Z\"}", At.class))
+        .isEqualTo(new At(OffsetDateTime.parse("2026-11-24T10:00:00Z")));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Text  | null",
+        "Text  | false",
+        "Text  | 3",
+        "Text  | 1.5",
+        "Count | '\"1\"'",
+        "Count | null",
+        "At    | 0",
+        "At    | 1764000000.5",
+        "At    | null"
+      })
+  void valuesOfAnotherTypeAreRefused(String type, String value) {
+    Class<?> target =
+        switch (type) {
+          case "Text" -> Text.class;
+          case "Count" -> Count.class;
+          default -> At.class;
+        };
+    assertThatThrownBy(() -> json.readValue("{\"value\":" + value + "}", target))
+        .isInstanceOf(JacksonException.class);
+  }
+}
