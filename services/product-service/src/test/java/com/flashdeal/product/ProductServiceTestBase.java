@@ -73,6 +73,16 @@ abstract class ProductServiceTestBase {
 
   Response send(
       String method, String path, String token, String body, Map<String, String> headers) {
+    return sendTo(port, method, path, token, body, headers);
+  }
+
+  static Response sendTo(
+      int port,
+      String method,
+      String path,
+      String token,
+      String body,
+      Map<String, String> headers) {
     return TestHttp.send(
         method,
         URI.create("http://127.0.0.1:" + port + path),
@@ -82,9 +92,15 @@ abstract class ProductServiceTestBase {
         headers);
   }
 
+  /** Where /internal/** is served: the main port, unless a test gives it a port of its own. */
+  int internalPort() {
+    return port;
+  }
+
   /** An internal call as order-service makes it, on behalf of the user whose token is given. */
   Response internal(String method, String path, String endUserToken, String body) {
-    return send(
+    return sendTo(
+        internalPort(),
         method,
         path,
         ORDER_SERVICE,

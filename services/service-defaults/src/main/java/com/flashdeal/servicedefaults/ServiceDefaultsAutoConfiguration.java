@@ -14,6 +14,8 @@ import com.flashdeal.servicedefaults.validation.CodePointSizeValidator;
 import com.flashdeal.servicedefaults.web.AdmissionFilter;
 import com.flashdeal.servicedefaults.web.BodySizeLimitFilter;
 import com.flashdeal.servicedefaults.web.HttpProperties;
+import com.flashdeal.servicedefaults.web.InternalConnector;
+import com.flashdeal.servicedefaults.web.InternalPortFilter;
 import com.flashdeal.servicedefaults.web.QueryParametersFilter;
 import com.flashdeal.servicedefaults.web.RequestIdFilter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -25,11 +27,13 @@ import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -112,6 +116,22 @@ public class ServiceDefaultsAutoConfiguration {
           new FilterRegistrationBean<>(new RequestIdFilter());
       bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
       return bean;
+    }
+
+    /** Each API on its own port when an internal port is set (see {@link InternalPortFilter}). */
+    @Bean
+    FilterRegistrationBean<InternalPortFilter> internalPortFilter(HttpProperties http) {
+      FilterRegistrationBean<InternalPortFilter> bean =
+          new FilterRegistrationBean<>(new InternalPortFilter(http.internalPort()));
+      bean.setEnabled(http.internalPort() > 0);
+      bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+      return bean;
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.tomcat.TomcatWebServerFactory")
+    WebServerFactoryCustomizer<?> internalConnector(HttpProperties http) {
+      return http.internalPort() > 0 ? new InternalConnector(http.internalPort()) : factory -> {};
     }
 
     @Bean

@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     FLASHDEAL_HTTP_RETRYAFTER}), whole seconds
  * @param unlimitedPaths path prefixes the admission limit never sheds (besides the actuator's):
  *     low-volume control traffic that must get through while the public flood is shed
+ * @param internalPort the port of the internal API ({@code /internal/**}); 0 serves it on the main
+ *     port with everything else. When set, {@code /internal/**} is answered on that port only and
+ *     the public API on the main port only, so a NetworkPolicy can let only the callers of the
+ *     internal API reach it (see {@link InternalPortFilter})
  */
 @ConfigurationProperties("flashdeal.http")
 public record HttpProperties(
@@ -27,12 +31,17 @@ public record HttpProperties(
     @DefaultValue("64") int maxConcurrent,
     @DefaultValue("250ms") Duration admissionWait,
     @DefaultValue("1s") Duration retryAfter,
-    @DefaultValue java.util.List<String> unlimitedPaths) {
+    @DefaultValue java.util.List<String> unlimitedPaths,
+    @DefaultValue("0") int internalPort) {
 
   public HttpProperties {
     if (maxConcurrent < 1) {
       throw new IllegalArgumentException(
           "flashdeal.http.max-concurrent must be at least 1, not " + maxConcurrent);
+    }
+    if (internalPort < 0 || internalPort > 65535) {
+      throw new IllegalArgumentException(
+          "flashdeal.http.internal-port must be a port number or 0, not " + internalPort);
     }
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("flashdeal.http.retry-after must not be negative");

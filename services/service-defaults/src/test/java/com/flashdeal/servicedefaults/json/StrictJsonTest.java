@@ -17,6 +17,19 @@ class StrictJsonTest {
 
   record At(OffsetDateTime value) {}
 
+  /** The generated models' shape: a bean with setters. */
+  static class AtBean {
+    private OffsetDateTime value;
+
+    public OffsetDateTime getValue() {
+      return value;
+    }
+
+    public void setValue(OffsetDateTime value) {
+      this.value = value;
+    }
+  }
+
   private final JsonMapper json = StrictJson.apply(JsonMapper.builder()).build();
 
   @Test
@@ -39,13 +52,16 @@ class StrictJsonTest {
         "Count | null",
         "At    | 0",
         "At    | 1764000000.5",
-        "At    | null"
+        "At    | null",
+        "AtBean | 0",
+        "AtBean | 1764000000.5"
       })
   void valuesOfAnotherTypeAreRefused(String type, String value) {
     Class<?> target =
         switch (type) {
           case "Text" -> Text.class;
           case "Count" -> Count.class;
+          case "AtBean" -> AtBean.class;
           default -> At.class;
         };
     assertThatThrownBy(() -> json.readValue("{\"value\":" + value + "}", target))
