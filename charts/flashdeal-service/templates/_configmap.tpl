@@ -1,5 +1,5 @@
 {{/*
-Non-secret environment of a service: its port, OpenTelemetry settings and .Values.config (FLASHDEAL_* settings).
+Non-secret environment of a service: its ports, OpenTelemetry settings and .Values.config (FLASHDEAL_* settings).
 Secrets never go here: they come from existing Secrets through .Values.secretEnv / .Values.secretVolumes.
 */}}
 {{- define "flashdeal-service.configmap" -}}
@@ -11,6 +11,9 @@ metadata:
     {{- include "flashdeal-service.labels" . | nindent 4 }}
 data:
   {{ .Values.portVariable }}: {{ .Values.port | quote }}
+  {{- if .Values.internalPort }}
+  {{ required "internalPortVariable must name the variable that sets internalPort" .Values.internalPortVariable }}: {{ .Values.internalPort | quote }}
+  {{- end }}
   OTEL_JAVAAGENT_ENABLED: {{ .Values.global.otel.enabled | quote }}
   OTEL_SERVICE_NAME: {{ .Chart.Name | quote }}
   OTEL_RESOURCE_ATTRIBUTES: {{ printf "deployment.environment=%s,service.namespace=flashdeal" (include "flashdeal-service.variant" .) | quote }}

@@ -42,6 +42,11 @@ spec:
             - name: http
               containerPort: {{ .Values.port }}
               protocol: TCP
+            {{- if .Values.internalPort }}
+            - name: internal
+              containerPort: {{ .Values.internalPort }}
+              protocol: TCP
+            {{- end }}
           envFrom:
             - configMapRef:
                 name: {{ include "flashdeal-service.fullname" . }}

@@ -17,4 +17,10 @@ spec:
       {{- if and (eq .Values.service.type "NodePort") .Values.service.nodePort }}
       nodePort: {{ .Values.service.nodePort }}
       {{- end }}
+    {{- if .Values.internalPort }}
+    - name: internal
+      port: {{ .Values.internalPort }}
+      targetPort: internal
+      protocol: TCP
+    {{- end }}
 {{- end -}}

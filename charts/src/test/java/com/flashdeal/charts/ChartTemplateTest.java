@@ -11,9 +11,18 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,7 +54,7 @@ class ChartTemplateTest {
   void rendersExactlyTheSystemAndNoSecrets(String variant) {
     List<HasMetadata> objects = render(variant);
     for (Class<? extends HasMetadata> type :
-        List.of(Deployment.class, Service.class, ConfigMap.class)) {
+        List.of(Deployment.class, Service.class, ConfigMap.class, NetworkPolicy.class)) {
       assertThat(Charts.ofType(objects, type))
           .extracting(o -> o.getMetadata().getName())
           .as(type.getSimpleName())
@@ -171,12 +180,71 @@ class ChartTemplateTest {
                 Matcher m = IN_CLUSTER_URL.matcher(v);
                 if (m.find()) {
                   Service target = Charts.named(objects, Service.class, m.group(1));
-                  assertThat(target.getSpec().getPorts().getFirst().getPort())
+                  assertThat(target.getSpec().getPorts())
+                      .extracting(ServicePort::getPort)
                       .as(cm.getMetadata().getName() + " " + k)
-                      .isEqualTo(Integer.parseInt(m.group(2)));
+                      .contains(Integer.parseInt(m.group(2)));
                 }
               });
     }
+  }
+
+  /**
+   * Least privilege, derived rather than listed: on every port of every service, the NetworkPolicy
+   * lets in exactly the services whose settings call that port (a URL in their ConfigMap), and
+   * nobody else; only the gateway's public port is open to anyone. A URL added without its policy,
+   * or a policy wider than the calls, fails here.
+   */
+  @ParameterizedTest
+  @MethodSource("variants")
+  void networkPoliciesLetInExactlyTheCallersOfEachPort(String variant) {
+    List<HasMetadata> objects = render(variant);
+    Map<String, Set<String>> callers = new TreeMap<>(); // "service:port" -> calling services
+    for (ConfigMap cm : Charts.ofType(objects, ConfigMap.class)) {
+      for (String value : cm.getData().values()) {
+        Matcher m = IN_CLUSTER_URL.matcher(value);
+        if (m.find() && Charts.SERVICES.contains(m.group(1))) {
+          callers
+              .computeIfAbsent(m.group(1) + ":" + m.group(2), x -> new TreeSet<>())
+              .add(cm.getMetadata().getName());
+        }
+      }
+    }
+    Map<String, Set<String>> allowed = new TreeMap<>();
+    for (String service : Charts.SERVICES) {
+      Service svc = Charts.named(objects, Service.class, service);
+      NetworkPolicy policy = Charts.named(objects, NetworkPolicy.class, service);
+      assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+      assertThat(policy.getSpec().getPodSelector().getMatchLabels())
+          .isEqualTo(svc.getSpec().getSelector());
+      for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+        for (NetworkPolicyPort port : rule.getPorts()) {
+          int number =
+              svc.getSpec().getPorts().stream()
+                  .filter(p -> p.getName().equals(port.getPort().getStrVal()))
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError(service + " has no port " + port))
+                  .getPort();
+          Set<String> from = allowed.computeIfAbsent(service + ":" + number, x -> new TreeSet<>());
+          if (rule.getFrom() == null || rule.getFrom().isEmpty()) {
+            from.add("*");
+          }
+          for (NetworkPolicyPeer peer : Optional.ofNullable(rule.getFrom()).orElse(List.of())) {
+            Map<String, String> labels = peer.getPodSelector().getMatchLabels();
+            assertThat(labels).containsEntry("app.kubernetes.io/instance", Charts.RELEASE);
+            from.add(labels.get("app.kubernetes.io/name"));
+          }
+        }
+      }
+    }
+    Map<String, Set<String>> expected = new TreeMap<>(callers);
+    expected.put("gateway:8080", Set.of("*"));
+    assertThat(allowed).isEqualTo(expected);
+    // What that means, spelled out: the internal APIs are reached by their one caller each.
+    assertThat(allowed)
+        .containsEntry("product-service:9082", Set.of("order-service"))
+        .containsEntry("order-service:9083", Set.of("product-service"))
+        .containsEntry("product-service:8082", Set.of("gateway"));
   }
 
   /**

@@ -112,9 +112,11 @@ public final class Launcher {
       throw new LauncherException("service jars are not built: " + missing + "; run `make build`");
     }
     for (Service s : Service.PHASE1) {
-      if (portInUse(s.port())) {
-        throw new LauncherException(
-            s.name() + "'s port " + s.port() + " is taken by another program; stop it first");
+      for (int port : s.ports()) {
+        if (portInUse(port)) {
+          throw new LauncherException(
+              s.name() + "'s port " + port + " is taken by another program; stop it first");
+        }
       }
     }
 
@@ -176,8 +178,10 @@ public final class Launcher {
     env.put("FLASHDEAL_GATEWAY_AUTH_URL", Service.AUTH.url());
     env.put("FLASHDEAL_GATEWAY_PRODUCT_URL", Service.PRODUCT.url());
     env.put("FLASHDEAL_GATEWAY_ORDER_URL", Service.ORDER.url());
-    env.put("FLASHDEAL_ORDER_PRODUCT_URL", Service.PRODUCT.url());
-    env.put("FLASHDEAL_PRODUCT_ORDER_URL", Service.ORDER.url());
+    // Service-to-service calls go to the internal ports, as in the cluster (NetworkPolicies there).
+    env.put("FLASHDEAL_AUTH_INTERNAL_URL", Service.AUTH.internalUrl());
+    env.put("FLASHDEAL_ORDER_PRODUCT_URL", Service.PRODUCT.internalUrl());
+    env.put("FLASHDEAL_PRODUCT_ORDER_URL", Service.ORDER.internalUrl());
     env.put("FLASHDEAL_AUTH_JWT_PRIVATE_KEY_FILE", signingKey().toString());
     Map<String, String> clients = serviceClients();
     env.put("FLASHDEAL_AUTH_SERVICE_CLIENTS", ServiceClients.hashes(clients));
@@ -187,7 +191,12 @@ public final class Launcher {
     }
     env.put("FLASHDEAL_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("FLASHDEAL_ADMIN_PASSWORD", adminPassword);
-    Service.PHASE1.forEach(x -> env.put(x.portVariable(), Integer.toString(x.port())));
+    for (Service x : Service.PHASE1) {
+      env.put(x.portVariable(), Integer.toString(x.port()));
+      if (x.internalPortVariable() != null) {
+        env.put(x.internalPortVariable(), Integer.toString(x.internalPort()));
+      }
+    }
     env.putAll(variant.env());
     env.put("FLASHDEAL_VARIANT", variant.name());
     return env;

@@ -54,6 +54,10 @@ class VariantTest {
   @Test
   void servicePortsAndJarsComeFromOneTable() {
     assertThat(Service.PHASE1).extracting(Service::port).containsExactly(8081, 8082, 8083, 8080);
+    assertThat(Service.PHASE1)
+        .extracting(Service::internalPort)
+        .containsExactly(9081, 9082, 9083, 0);
+    assertThat(Service.PRODUCT.ports()).containsExactly(8082, 9082);
     assertThat(Service.ORDER.jar(Path.of("/repo"), "1.0"))
         .isEqualTo(Path.of("/repo/services/order-service/target/order-service-1.0.jar"));
   }
