@@ -42,11 +42,14 @@ UPDATE deal
 
 -- The reaper: reservations still open after their hold, oldest first. Each is settled with order-service before
 -- anything happens to it.
+-- skip: ids this reaper could not give back (a PostgreSQL array literal of uuids, '{...}'), so that they never block
+-- the batches behind them.
 -- name: FindExpiredReservations :many
 SELECT order_id
   FROM reservation
  WHERE status = 'RESERVED'
    AND created_at < now() - make_interval(secs => :holdSeconds)
+   AND order_id <> ALL (CAST(:skip AS uuid[]))
  ORDER BY created_at
  LIMIT :batch;
 

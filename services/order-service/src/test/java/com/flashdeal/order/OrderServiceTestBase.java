@@ -203,6 +203,34 @@ abstract class OrderServiceTestBase {
         .asInt();
   }
 
+  /** What order-service does before it writes an order: reserve, as itself, for the buyer. */
+  Response reserveAsOrderService(String product, long deal, UUID orderId, UUID buyer) {
+    return TestHttp.send(
+        "POST",
+        URI.create(
+            "http://127.0.0.1:"
+                + PRODUCTS.get(product).port
+                + "/internal/deals/"
+                + deal
+                + "/reservations"),
+        TestTokens.service("order-service"),
+        "application/json",
+        "{\"orderId\":\"%s\",\"userId\":\"%s\",\"quantity\":1}".formatted(orderId, buyer),
+        Map.of("X-End-User-Token", TestTokens.user(buyer)));
+  }
+
+  /** A compensation as order-service sends it. */
+  Response releaseAsOrderService(String product, UUID orderId) {
+    return TestHttp.send(
+        "DELETE",
+        URI.create(
+            "http://127.0.0.1:" + PRODUCTS.get(product).port + "/internal/reservations/" + orderId),
+        TestTokens.service("order-service"),
+        null,
+        null,
+        Map.of());
+  }
+
   long orderRows() {
     return jdbc.sql("SELECT count(*) FROM customer_order").query(Long.class).single();
   }

@@ -2,8 +2,10 @@ package com.flashdeal.order.checkout;
 
 import com.flashdeal.contract.common.model.ErrorCode;
 import com.flashdeal.contract.product.model.Reservation;
+import com.flashdeal.contract.product.model.ReservationStatus;
 import com.flashdeal.order.orders.OrderRecord;
 import com.flashdeal.order.orders.OrderRepository;
+import com.flashdeal.order.settlement.Settlements;
 import com.flashdeal.order.stock.ProductClient;
 import com.flashdeal.servicedefaults.problem.ApiException;
 import com.flashdeal.servicedefaults.problem.ProblemAdvice;
@@ -25,21 +27,29 @@ import org.springframework.stereotype.Service;
 @Service
 public class CheckoutService {
   static final String ONE_PER_DEAL = "customer_order_one_per_user_and_deal";
-  static final String IDEMPOTENCY_KEY = "customer_order_idempotency_key";
   static final String SETTLED = "order_settlement_pkey";
 
   private final OrderRepository orders;
   private final ProductClient products;
+  private final Settlements settlements;
   private final Clock clock;
 
-  CheckoutService(OrderRepository orders, ProductClient products, Clock clock) {
+  CheckoutService(
+      OrderRepository orders, ProductClient products, Settlements settlements, Clock clock) {
     this.orders = orders;
     this.products = products;
+    this.settlements = settlements;
     this.clock = clock;
   }
 
   /** The order and whether it replays an earlier request with the same idempotency key. */
   public record Placed(OrderRecord order, boolean replayed) {}
+
+  /**
+   * At most this many attempts per key: each spent attempt is one the buyer retried after its units
+   * had gone back, so a real buyer never gets near it.
+   */
+  static final int MAX_ATTEMPTS = 20;
 
   public Placed place(UUID userId, String token, String idempotencyKey, long dealId, int quantity) {
     String fingerprint = "deal=" + dealId + ";quantity=" + quantity;
@@ -50,10 +60,32 @@ public class CheckoutService {
     if (orders.hasOrderForDeal(userId, dealId)) {
       throw alreadyOrdered(dealId);
     }
-    UUID orderId = UUID.randomUUID();
-    Reservation reservation;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      UUID orderId = OrderIds.of(userId, idempotencyKey, attempt);
+      Reservation reservation = reserve(dealId, orderId, userId, quantity, token);
+      if (reservation.getStatus() == ReservationStatus.RELEASED) {
+        // An earlier attempt with this key whose units went back: spent for good (settled so).
+        if (!settlements.abandon(orderId)) {
+          // Cannot be (units go back only when no order exists); answer as for a replay.
+          return replay(
+              orders.findByIdempotencyKey(userId, idempotencyKey).orElseThrow(), fingerprint);
+        }
+        continue;
+      }
+      return insert(orderId, reservation, userId, idempotencyKey, dealId, quantity, fingerprint);
+    }
+    throw new ApiException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        ErrorCode.OVERLOADED,
+        "This Idempotency-Key was tried too often; nothing was ordered, use a new key.");
+  }
+
+  /**
+   * Reserves for this order id; a repeat (the buyer's retry) gets the reservation it already holds.
+   */
+  private Reservation reserve(long dealId, UUID orderId, UUID userId, int quantity, String token) {
     try {
-      reservation = products.reserve(dealId, orderId, userId, quantity, token);
+      return products.reserve(dealId, orderId, userId, quantity, token);
     } catch (ProductClient.ReserveTimedOut e) {
       // It may have been reserved after all: give it back before answering (no order can exist).
       products.release(orderId);
@@ -61,7 +93,22 @@ public class CheckoutService {
           HttpStatus.GATEWAY_TIMEOUT,
           ErrorCode.UPSTREAM_TIMEOUT,
           "product-service did not answer in time; nothing was ordered.");
+    } catch (ProductClient.ReservedForAnotherRequest e) {
+      throw new ApiException(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          ErrorCode.IDEMPOTENCY_KEY_REUSED,
+          "This Idempotency-Key was first used with a different request.");
     }
+  }
+
+  private Placed insert(
+      UUID orderId,
+      Reservation reservation,
+      UUID userId,
+      String idempotencyKey,
+      long dealId,
+      int quantity,
+      String fingerprint) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     OrderRecord order =
         new OrderRecord(
@@ -80,15 +127,15 @@ public class CheckoutService {
     try {
       orders.insert(order, idempotencyKey);
     } catch (DuplicateKeyException e) {
-      // Refused: no order with this id exists, so its units can go back now.
-      products.release(orderId);
-      String constraint = constraintOf(e);
-      if (IDEMPOTENCY_KEY.equals(constraint)) {
-        // The same key raced us; answer as the winner did.
-        return replay(
-            orders.findByIdempotencyKey(userId, idempotencyKey).orElseThrow(), fingerprint);
+      var winner = orders.findByIdempotencyKey(userId, idempotencyKey);
+      if (winner.isPresent()) {
+        // The same key raced us, with the same order id: the winner's order holds these units,
+        // so nothing goes back; answer as the winner did.
+        return replay(winner.get(), fingerprint);
       }
-      if (SETTLED.equals(constraint)) {
+      // Refused, and no order holds this id: its units can go back now.
+      products.release(orderId);
+      if (SETTLED.equals(constraintOf(e))) {
         // We took longer than the reservation's hold and the reaper settled it as abandoned.
         throw new ApiException(
             HttpStatus.SERVICE_UNAVAILABLE,
@@ -102,8 +149,9 @@ public class CheckoutService {
         products.release(orderId);
       }
       // Otherwise the outcome is unknown (the commit may have happened before the connection
-      // broke): releasing could give back the units of an order that exists. The reaper settles
-      // it with our database once the hold is over.
+      // broke): releasing could give back the units of an order that exists. The buyer's retry
+      // with the same key finds the order or takes over this reservation; if neither comes, the
+      // reaper settles it with our database once the hold is over.
       throw e;
     }
     return new Placed(orders.findOwn(orderId, userId).orElseThrow(), false);
@@ -130,7 +178,7 @@ public class CheckoutService {
   private static String constraintOf(DuplicateKeyException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage());
-      for (String name : new String[] {IDEMPOTENCY_KEY, ONE_PER_DEAL, SETTLED}) {
+      for (String name : new String[] {ONE_PER_DEAL, SETTLED}) {
         if (message.contains("\"" + name + "\"")) {
           return name;
         }

@@ -67,10 +67,24 @@ public class ProductClient {
   }
 
   /**
+   * product-service holds a reservation for this order id made with another request (deal, user or
+   * quantity): order ids come from the buyer's Idempotency-Key, so the key was used for another
+   * order.
+   */
+  public static final class ReservedForAnotherRequest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ReservedForAnotherRequest(String detail) {
+      super(detail);
+    }
+  }
+
+  /**
    * @throws ApiException with the contract's code for refusals (409
    *     SOLD_OUT/LIMIT_EXCEEDED/DEAL_NOT_ACTIVE, 404) and 503 when product-service cannot be
    *     reached (nothing reserved)
    * @throws ReserveTimedOut when no answer came in time
+   * @throws ReservedForAnotherRequest when this order id was reserved for another request
    */
   public Reservation reserve(
       long dealId, UUID orderId, UUID userId, int quantity, String endUserToken) {
@@ -105,7 +119,7 @@ public class ProductClient {
     if (status == 409) {
       ErrorCode code = problem.getCode() != null ? problem.getCode() : ErrorCode.SOLD_OUT;
       if (code == ErrorCode.RESERVATION_CONFLICT) {
-        throw new IllegalStateException("order id collision at product-service: " + detail);
+        throw new ReservedForAnotherRequest(detail);
       }
       throw ApiException.conflict(code, detail);
     }

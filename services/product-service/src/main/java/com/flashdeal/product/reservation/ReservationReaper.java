@@ -10,7 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -47,6 +50,8 @@ class ReservationReaper implements SmartLifecycle {
   private final Counter released;
   private final Counter confirmed;
   private final Counter unanswered;
+  private final Counter failed;
+  private final Set<UUID> unreleasable = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService timer;
 
   ReservationReaper(
@@ -72,11 +77,12 @@ class ReservationReaper implements SmartLifecycle {
     this.released = meters.counter("flashdeal.reservations.reaped", "outcome", "released");
     this.confirmed = meters.counter("flashdeal.reservations.reaped", "outcome", "confirmed");
     this.unanswered = meters.counter("flashdeal.reservations.reaper.unanswered");
+    this.failed = meters.counter("flashdeal.reservations.reaped", "outcome", "failed");
   }
 
   /** One pass: settle the expired reservations of one batch. Returns how many were settled. */
   int pass() {
-    List<UUID> expired = reservations.findExpired(config.hold(), config.batch());
+    List<UUID> expired = reservations.findExpired(config.hold(), config.batch(), unreleasable);
     if (expired.isEmpty()) {
       return 0;
     }
@@ -99,8 +105,19 @@ class ReservationReaper implements SmartLifecycle {
       if (outcome == Settlement.OutcomeEnum.ORDERED) {
         ordered.add(id);
       } else if (outcome == Settlement.OutcomeEnum.ABANDONED) {
-        service.release(id);
-        gaveBack++;
+        try {
+          service.release(id);
+          gaveBack++;
+        } catch (DataIntegrityViolationException e) {
+          // Not transient: the deal's counters disagree with this reservation (someone edited the
+          // tables). Retrying cannot help, and it must not hold up the reservations behind it.
+          unreleasable.add(id);
+          failed.increment();
+          log.error(
+              "reservation {} cannot be given back ({}); skipped from now on, check its deal",
+              id,
+              e.getMostSpecificCause().getMessage());
+        }
       }
     }
     if (!ordered.isEmpty()) {

@@ -93,9 +93,11 @@ class ReservationRepository {
   }
 
   /** Open reservations older than the hold, oldest first. */
-  java.util.List<UUID> findExpired(java.time.Duration hold, int batch) {
+  java.util.List<UUID> findExpired(
+      java.time.Duration hold, int batch, java.util.Collection<UUID> skip) {
     return jdbc.sql(ReservationsSql.FIND_EXPIRED_RESERVATIONS)
         .param("holdSeconds", hold.toMillis() / 1000.0)
+        .param("skip", SqlArrays.uuids(skip))
         .param("batch", batch)
         .query((rs, row) -> rs.getObject("order_id", UUID.class))
         .list();

@@ -74,6 +74,7 @@ class KubernetesPlatformTest {
     client.pods().inAnyNamespace().delete();
     client.configMaps().inAnyNamespace().delete();
     client.services().inAnyNamespace().delete();
+    client.network().v1().networkPolicies().inAnyNamespace().delete();
     client.namespaces().delete();
   }
 
