@@ -201,4 +201,44 @@ class ReservationReaperIT extends OrderServiceTestBase {
     assertThat(settled.json().path("settlements").get(0).path("outcome").asString())
         .isEqualTo("ABANDONED");
   }
+
+  @Test
+  void badSettlementRequestsAreProblemsAndSettleNothing() {
+    UUID id = UUID.randomUUID();
+    String tooMany =
+        java.util.stream.IntStream.range(0, 501)
+            .mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
+            .collect(java.util.stream.Collectors.joining(",", "{\"orderIds\":[", "]}"));
+    for (String body :
+        new String[] {
+          "{\"orderIds\":[]}",
+          "{\"orderIds\":[\"not-a-uuid\"]}",
+          "{\"orderIds\":null}",
+          "{}",
+          "{\"orderIds\":[\"" + id + "\"],\"extra\":1}",
+          "{\"orderIds\":[\"" + id + "\",\"" + id + "\"]}",
+          tooMany,
+          "{\"orderIds\":[\"" + id + "\""
+        }) {
+      Response r =
+          TestHttp.send(
+              "POST",
+              orders("/internal/order-settlements"),
+              TestTokens.service("product-service"),
+              "application/json",
+              body,
+              Map.of());
+      assertThat(r.status())
+          .as((body.length() > 200 ? "501 ids" : body) + " -> " + r.body())
+          .isEqualTo(400);
+      assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    }
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM order_settlement WHERE order_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .as("nothing settled by a refused request")
+        .isZero();
+  }
 }

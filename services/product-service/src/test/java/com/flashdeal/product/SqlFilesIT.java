@@ -57,6 +57,7 @@ class SqlFilesIT extends ProductServiceTestBase {
     samples.put("orderIds", "{" + UUID.randomUUID() + "}");
     samples.put("holdSeconds", 5.0);
     samples.put("batch", 10);
+    samples.put("skip", "{" + UUID.randomUUID() + "}");
 
     int ran =
         SqlFiles.runEveryQuery(
