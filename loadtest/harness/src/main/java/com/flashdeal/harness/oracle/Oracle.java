@@ -22,9 +22,8 @@ import java.util.Set;
  */
 public final class Oracle {
 
-  /** What the client saw: the deal it bought from and every arrival's answer. */
   /**
-   * What the client saw of one sale.
+   * What the client saw of one sale: the deal it bought from and every arrival's answer.
    *
    * @param faulted a fault was injected: SOLD_OUT answered while units held by the crash's orphaned
    *     reservations were still to come back is then a note, not a violation (the fault invariants
