@@ -50,6 +50,10 @@ e2e: ## Only the *E2E suite: starts the system (or uses the one `make up` starte
 	$(MVN) -q install -DskipTests -Dspotless.check.skip=true
 	$(MVN) verify -pl e2e
 
+.PHONY: k8s-bin
+k8s-bin: ## Build the pinned etcd, kube-apiserver, controller-manager, scheduler and kwok for the *K8sIT tier (once; cached)
+	@tools/bin/ensure-k8s
+
 .PHONY: test-unit
 test-unit: ## Unit tests only (no servers)
 	$(MVN) verify -DskipITs
