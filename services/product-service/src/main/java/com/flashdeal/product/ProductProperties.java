@@ -12,10 +12,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code db-lock}, or the deliberately unsafe {@code naive} demonstrator ({@code
  *     FLASHDEAL_PRODUCT_STOCK_STRATEGY})
  * @param reaper how reservations that never became orders are given back
+ * @param cache the Redis read cache of deals and products (variant {@code phase3-cache})
  */
 @ConfigurationProperties("flashdeal.product")
 public record ProductProperties(
-    @DefaultValue("db-atomic") String stockStrategy, @DefaultValue Reaper reaper) {
+    @DefaultValue("db-atomic") String stockStrategy,
+    @DefaultValue Reaper reaper,
+    @DefaultValue Cache cache) {
+
+  /**
+   * @param enabled cache-aside reads in Redis ({@code FLASHDEAL_PRODUCT_CACHE_ENABLED})
+   * @param redisUrl {@code redis://host:port} ({@code FLASHDEAL_REDIS_URL})
+   * @param dealTtl how long a deal (and a page of active deals) is served from the cache: the bound
+   *     on how old a shown {@code remaining} and {@code status} can be, since reservations do not
+   *     evict ({@code FLASHDEAL_PRODUCT_CACHE_DEAL_TTL})
+   * @param productTtl how long a product is served from the cache; creating a deal evicts its
+   *     product at once, as it moves units out of the product's stock
+   * @param timeout connect and answer timeout of a Redis call; then the database answers
+   */
+  public record Cache(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("redis://127.0.0.1:56379") URI redisUrl,
+      @DefaultValue("1s") Duration dealTtl,
+      @DefaultValue("30s") Duration productTtl,
+      @DefaultValue("100ms") Duration timeout) {}
 
   /**
    * @param enabled off only in tests that have no order-service ({@code

@@ -5,11 +5,15 @@ import com.flashdeal.contract.product.model.CreateProductRequest;
 import com.flashdeal.contract.product.model.Product;
 import com.flashdeal.contract.product.model.ProductPage;
 import com.flashdeal.contract.product.model.StockLevel;
+import com.flashdeal.product.ProductProperties;
+import com.flashdeal.product.cache.CatalogKeys;
+import com.flashdeal.product.cache.ReadCache;
 import com.flashdeal.servicedefaults.problem.ApiException;
 import com.flashdeal.servicedefaults.security.CurrentUser;
 import com.flashdeal.servicedefaults.web.Paging;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,10 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CatalogController implements CatalogApi {
   private final CatalogRepository products;
+  private final ReadCache cache;
+  private final Duration ttl;
   private final Clock clock;
 
-  CatalogController(CatalogRepository products, Clock clock) {
+  CatalogController(
+      CatalogRepository products, ReadCache cache, ProductProperties properties, Clock clock) {
     this.products = products;
+    this.cache = cache;
+    this.ttl = properties.cache().productTtl();
     this.clock = clock;
   }
 
@@ -48,10 +57,16 @@ class CatalogController implements CatalogApi {
 
   @Override
   public ResponseEntity<Product> getProduct(Long productId) {
-    return ResponseEntity.ok(
-        products
-            .find(productId)
-            .orElseThrow(() -> ApiException.notFound("No product with id " + productId + ".")));
+    Product product =
+        cache.get(
+            CatalogKeys.product(productId),
+            ttl,
+            Product.class,
+            () -> products.find(productId).orElse(null));
+    if (product == null) {
+      throw ApiException.notFound("No product with id " + productId + ".");
+    }
+    return ResponseEntity.ok(product);
   }
 
   @Override
