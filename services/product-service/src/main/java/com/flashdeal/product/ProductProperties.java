@@ -28,14 +28,18 @@ public record ProductProperties(
    *     evict ({@code FLASHDEAL_PRODUCT_CACHE_DEAL_TTL})
    * @param productTtl how long a product is served from the cache; creating a deal evicts its
    *     product at once, as it moves units out of the product's stock
-   * @param timeout connect and answer timeout of a Redis call; then the database answers
+   * @param timeout connect and answer timeout of a Redis call, and the longest wait for a pooled
+   *     connection; then the database answers
+   * @param connections pooled Redis connections: as many as requests served at once ({@code
+   *     FLASHDEAL_HTTP_MAX_CONCURRENT}), so that no read waits for one
    */
   public record Cache(
       @DefaultValue("false") boolean enabled,
       @DefaultValue("redis://127.0.0.1:56379") URI redisUrl,
       @DefaultValue("1s") Duration dealTtl,
       @DefaultValue("30s") Duration productTtl,
-      @DefaultValue("100ms") Duration timeout) {}
+      @DefaultValue("100ms") Duration timeout,
+      @DefaultValue("20") int connections) {}
 
   /**
    * @param enabled off only in tests that have no order-service ({@code
