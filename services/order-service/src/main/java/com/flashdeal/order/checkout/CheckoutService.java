@@ -58,6 +58,12 @@ public class CheckoutService {
       return replay(earlier.get(), fingerprint);
     }
     if (orders.hasOrderForDeal(userId, dealId)) {
+      // Maybe ours: a request with this very key committed since the lookup above (seen in CI with
+      // eight concurrent requests sharing a key: one of them answered 409 ALREADY_ORDERED).
+      var mine = orders.findByIdempotencyKey(userId, idempotencyKey);
+      if (mine.isPresent()) {
+        return replay(mine.get(), fingerprint);
+      }
       throw alreadyOrdered(dealId);
     }
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
