@@ -28,13 +28,27 @@ public interface MetricsSource {
    * @param serverErrors requests that failed on the server side in the window (-1 if unknown)
    * @param cpuSeconds CPU time the process used in the window (-1 if unknown)
    * @param peakRssMib the process's peak resident memory so far (-1 if unknown)
+   * @param cacheHitRatio hits / reads of the service's read cache in the window ({@code
+   *     flashdeal_cache_reads_total}; NaN when it read nothing from a cache)
    */
   record ServiceFigures(
       double serverP99Ms,
       long serverRequests,
       long serverErrors,
       double cpuSeconds,
-      double peakRssMib) {}
+      double peakRssMib,
+      double cacheHitRatio) {
+
+    /** Figures of a source that sees no read cache. */
+    public ServiceFigures(
+        double serverP99Ms,
+        long serverRequests,
+        long serverErrors,
+        double cpuSeconds,
+        double peakRssMib) {
+      this(serverP99Ms, serverRequests, serverErrors, cpuSeconds, peakRssMib, Double.NaN);
+    }
+  }
 
   /**
    * CPU seconds per 1,000 units of work (orders, logins) by process, k6 included; -1 where a CPU

@@ -61,7 +61,8 @@ final class Html {
       h.append("<h2>CPU per 1,000 orders and memory (warm sales)</h2>");
       table(
           h,
-          List.of("variant", "process", "CPU s / 1,000 orders", "RSS", "server p99"),
+          List.of(
+              "variant", "process", "CPU s / 1,000 orders", "RSS", "server p99", "cache hit ratio"),
           Report.processRows(o));
       h.append("<h2>Errors by status and code</h2>");
       List<List<String>> errors = Report.errorRows(o);

@@ -305,8 +305,12 @@ public final class Report {
                     "MiB"),
                 p.equals("k6")
                     ? "–"
+                    : stat(rs.stream().map(r -> r.processes().get(p).serverP99Ms()).toList(), "ms"),
+                p.equals("k6")
+                    ? "–"
                     : stat(
-                        rs.stream().map(r -> r.processes().get(p).serverP99Ms()).toList(), "ms")));
+                        rs.stream().map(r -> 100 * r.processes().get(p).cacheHitRatio()).toList(),
+                        "%")));
       }
     }
     return rows;
@@ -459,7 +463,8 @@ public final class Report {
       md.append("\n## CPU per 1,000 orders and memory (warm sales)\n\n");
       table(
           md,
-          List.of("variant", "process", "CPU s / 1,000 orders", "RSS", "server p99"),
+          List.of(
+              "variant", "process", "CPU s / 1,000 orders", "RSS", "server p99", "cache hit ratio"),
           processRows(o));
       md.append("\n## Errors by status and code\n\n");
       table(md, ERROR_HEADER, errorRows(o));
