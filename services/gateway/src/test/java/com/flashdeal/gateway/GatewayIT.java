@@ -240,6 +240,16 @@ class GatewayIT {
     assertThat(seen).hasSize(1);
   }
 
+  @Test
+  void pathsTomcatWouldRefuseWithAnHtmlPageAreProblems() {
+    String token = TestTokens.sign(TestTokens.claims(UUID.randomUUID(), authKeyId(), "USER"));
+    for (String path : List.of("/products/a%5Cb", "/products/a%2fb", "/products/a%00b")) {
+      assertProblem(
+          get(path, Map.of("Authorization", "Bearer " + token)), 400, "VALIDATION_FAILED");
+    }
+    assertThat(seen).as("nothing forwarded").isEmpty();
+  }
+
   // ---- helpers
   // ----------------------------------------------------------------------------------------------------
 
