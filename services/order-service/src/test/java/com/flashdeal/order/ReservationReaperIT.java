@@ -178,25 +178,9 @@ class ReservationReaperIT extends OrderServiceTestBase {
           TestTokens.admin(),
           TestTokens.service("order-service")
         }) {
-      assertThat(
-              TestHttp.send(
-                      "POST",
-                      orders("/internal/order-settlements"),
-                      token,
-                      "application/json",
-                      body,
-                      Map.of())
-                  .status())
-          .isEqualTo(403);
+      assertThat(settle(token, body).status()).isEqualTo(403);
     }
-    Response settled =
-        TestHttp.send(
-            "POST",
-            orders("/internal/order-settlements"),
-            TestTokens.service("product-service"),
-            "application/json",
-            body,
-            Map.of());
+    Response settled = settle(TestTokens.service("product-service"), body);
     assertThat(settled.status()).as(settled.body()).isEqualTo(200);
     assertThat(settled.json().path("settlements").get(0).path("outcome").asString())
         .isEqualTo("ABANDONED");
@@ -220,14 +204,7 @@ class ReservationReaperIT extends OrderServiceTestBase {
           tooMany,
           "{\"orderIds\":[\"" + id + "\""
         }) {
-      Response r =
-          TestHttp.send(
-              "POST",
-              orders("/internal/order-settlements"),
-              TestTokens.service("product-service"),
-              "application/json",
-              body,
-              Map.of());
+      Response r = settle(TestTokens.service("product-service"), body);
       assertThat(r.status())
           .as((body.length() > 200 ? "501 ids" : body) + " -> " + r.body())
           .isEqualTo(400);
@@ -240,5 +217,11 @@ class ReservationReaperIT extends OrderServiceTestBase {
                 .single())
         .as("nothing settled by a refused request")
         .isZero();
+  }
+
+  /** A settlement request as the caller holding {@code token} sends it. */
+  private Response settle(String token, String body) {
+    return TestHttp.send(
+        "POST", orders("/internal/order-settlements"), token, "application/json", body, Map.of());
   }
 }

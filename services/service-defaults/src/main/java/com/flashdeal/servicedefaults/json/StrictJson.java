@@ -44,12 +44,13 @@ public final class StrictJson {
                 c.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-        // java.time's readers take numbers as epoch seconds whatever the coercion settings say.
+        // java.time's readers take numbers as epoch seconds whatever the coercion settings say, and
+        // a Set drops a repeated item: both need a reader of their own (below).
         .addModule(
-            new SimpleModule("flashdeal-text-date-times").setDeserializerModifier(TEXT_ONLY));
+            new SimpleModule("flashdeal-strict-json").setDeserializerModifier(STRICT_SHAPES));
   }
 
-  private static final ValueDeserializerModifier TEXT_ONLY =
+  private static final ValueDeserializerModifier STRICT_SHAPES =
       new ValueDeserializerModifier() {
         private static final long serialVersionUID = 1L;
 

@@ -22,7 +22,7 @@ public class InternalPortFilter extends OncePerRequestFilter {
     this.internalPort = internalPort;
   }
 
-  public static boolean isInternal(String path) {
+  private static boolean isInternal(String path) {
     return path.equals("/internal") || path.startsWith("/internal/");
   }
 
