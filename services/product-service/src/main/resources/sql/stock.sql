@@ -32,3 +32,28 @@ SELECT remaining
 UPDATE deal
    SET remaining = :remaining
  WHERE id = :dealId;
+
+-- redis-lua: a deal's stock state in one snapshot (one statement), to rebuild Redis from: the remaining units, every
+-- user's units, and the reservations that hold units (RESERVED or CONFIRMED). Rows: kind 'deal' | 'user' | 'order'.
+-- name: StockSnapshot :many
+SELECT 'deal' AS kind, NULL::uuid AS order_id, NULL::uuid AS user_id, d.remaining AS quantity, NULL AS status
+  FROM deal d
+ WHERE d.id = :dealId
+UNION ALL
+SELECT 'user', NULL, p.user_id, p.quantity, NULL
+  FROM deal_purchase p
+ WHERE p.deal_id = :dealId
+   AND p.quantity > 0
+UNION ALL
+SELECT 'order', r.order_id, r.user_id, r.quantity, r.status
+  FROM reservation r
+ WHERE r.deal_id = :dealId
+   AND r.status IN ('RESERVED', 'CONFIRMED');
+
+-- redis-lua's sweep: what PostgreSQL knows of order ids Redis admitted a while ago. An id with no row, or a
+-- RELEASED one, holds units in Redis only, and they go back.
+-- orderIds: a PostgreSQL array literal of uuids, '{...}'.
+-- name: FindReservationStatuses :many
+SELECT order_id, status
+  FROM reservation
+ WHERE order_id = ANY (CAST(:orderIds AS uuid[]));

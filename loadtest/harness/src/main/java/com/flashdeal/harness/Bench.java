@@ -113,11 +113,20 @@ public final class Bench {
     UserPool pool = new UserPool(repo.resolve(".flashdeal/bench/users.json"), progress);
     int needed = s.scenario().equals("sale") ? s.users() : Math.max(s.users(), 200);
     // Users are seeded on a deployment of their own, so the first cold sale meets JVMs that have
-    // not served a single request. It runs without an AOT cache: on a fresh machine there is none
-    // yet, and the training runs below need the users.
-    progress.accept("bench: users (" + needed + ")");
+    // not served a single request. When +aot variants have no caches yet for these jars, that
+    // deployment is the training run too: the seeding's logins, then warm-up traffic and one sale,
+    // unmeasured, and its stop writes one cache per service, for every variant.
+    String training = training(s);
+    progress.accept(
+        "bench: users ("
+            + needed
+            + ")"
+            + (training == null
+                ? ""
+                : ", on the AOT training run (recording class loading and method profiles)"));
     Platform.Deployment seedDeployment =
-        platform.deploy(VariantName.parse(s.variants().getFirst()).base());
+        platform.deploy(
+            training != null ? training : VariantName.parse(s.variants().getFirst()).base());
     UserPool.Seeding seeding =
         pool.ensure(seedDeployment.gateway(), needed, Duration.ofMinutes(5), s.reuseUsers());
     progress.accept(
@@ -125,9 +134,15 @@ public final class Bench {
             .formatted(seeding.users(), seeding.signedUp(), seeding.loggedIn(), seeding.seconds()));
     Path users = pool.writeSlice(reportDir.resolve("users.json"), 0, needed);
     PgBench pg = s.scenario().equals("capacity") && localPgBench ? pgbench(seedDeployment) : null;
+    if (training != null) {
+      train(s, seedDeployment, users, reportDir);
+    }
+    long t0 = System.nanoTime();
     platform.stop();
-    // Every scenario may run +aot variants (the knee search too): their caches come first.
-    train(s, users, reportDir);
+    if (training != null) {
+      progress.accept(
+          "AOT training: caches written in %.0f s".formatted((System.nanoTime() - t0) / 1e9));
+    }
     return switch (s.scenario()) {
       case "sale" ->
           new Outcome(aborted, sales(s, pool, users, reportDir), List.of(), null, seeding);
@@ -213,39 +228,39 @@ public final class Bench {
   }
 
   /**
-   * Records the AOT caches of the {@code +aot} variants: a run with the warm-up traffic and one
-   * sale, unmeasured, then a stop that lets each JVM write its cache.
+   * The variant to train the AOT caches on (the first {@code +aot} one), or null when no variant
+   * starts from a cache or the caches for these jars are recorded already.
    */
-  private void train(Settings s, Path users, Path reportDir) throws Exception {
+  private String training(Settings s) {
     for (String variant : s.variants()) {
       VariantName name = VariantName.parse(variant);
       if (name.aot() != VariantName.Aot.ON) {
         continue;
       }
       if (platform.aotReady(variant)) {
-        progress.accept(
-            "AOT caches of " + name.base() + " are recorded for these jars: no training run");
-        continue;
+        progress.accept("AOT caches are recorded for these jars: no training run");
+        return null;
       }
-      String label = "AOT training " + name.base();
-      progress.accept(label + ": deploy (recording class loading and method profiles)");
-      Platform.Deployment d = platform.deploy(name.training());
-      platform.resetState(d);
-      warmUp(
-          Math.max(10, s.warmupSeconds() * 2),
-          s.rate(),
-          s.users(),
-          d,
-          users,
-          dir(reportDir, name.training(), 0, "warmup"),
-          label);
-      platform.resetState(d);
-      sale(s, d, users, dir(reportDir, name.training(), 0, "sale"), label, 0, "training", 0);
-      long t0 = System.nanoTime();
-      platform.stop();
-      progress.accept(
-          "%s: caches written in %.0f s".formatted(label, (System.nanoTime() - t0) / 1e9));
+      return name.training();
     }
+    return null;
+  }
+
+  /** The training run's traffic after seeding: warm-up, then one sale, neither measured. */
+  private void train(Settings s, Platform.Deployment d, Path users, Path reportDir)
+      throws Exception {
+    String label = "AOT training " + d.variant();
+    platform.resetState(d);
+    warmUp(
+        Math.max(10, s.warmupSeconds() * 2),
+        s.rate(),
+        s.users(),
+        d,
+        users,
+        dir(reportDir, d.variant(), 0, "warmup"),
+        label);
+    platform.resetState(d);
+    sale(s, d, users, dir(reportDir, d.variant(), 0, "sale"), label, 0, "training", 0);
   }
 
   private static Path dir(Path reportDir, String variant, int round, String phase)

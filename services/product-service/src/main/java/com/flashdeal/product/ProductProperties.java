@@ -9,37 +9,43 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code flashdeal.product.*}.
  *
  * @param stockStrategy how a reservation takes units from a deal: {@code db-atomic} (default),
- *     {@code db-lock}, or the deliberately unsafe {@code naive} demonstrator ({@code
- *     FLASHDEAL_PRODUCT_STOCK_STRATEGY})
+ *     {@code db-lock}, {@code redis-lua} (Redis admits, db-atomic guards), or the deliberately
+ *     unsafe {@code naive} demonstrator ({@code FLASHDEAL_PRODUCT_STOCK_STRATEGY})
  * @param reaper how reservations that never became orders are given back
  * @param cache the Redis read cache of deals and products (variant {@code phase3-cache})
+ * @param redis the Redis server of the cache and of the Redis stock strategies
  */
 @ConfigurationProperties("flashdeal.product")
 public record ProductProperties(
     @DefaultValue("db-atomic") String stockStrategy,
     @DefaultValue Reaper reaper,
-    @DefaultValue Cache cache) {
+    @DefaultValue Cache cache,
+    @DefaultValue Redis redis) {
+
+  /**
+   * @param url {@code redis://host:port} ({@code FLASHDEAL_REDIS_URL})
+   * @param timeout connect and answer timeout of a Redis call, and the longest wait for a pooled
+   *     connection; then the cache reads the database and a Redis stock strategy answers 503
+   * @param connections pooled Redis connections: as many as requests served at once ({@code
+   *     FLASHDEAL_HTTP_MAX_CONCURRENT}), so that no request waits for one
+   */
+  public record Redis(
+      @DefaultValue("redis://127.0.0.1:56379") URI url,
+      @DefaultValue("100ms") Duration timeout,
+      @DefaultValue("20") int connections) {}
 
   /**
    * @param enabled cache-aside reads in Redis ({@code FLASHDEAL_PRODUCT_CACHE_ENABLED})
-   * @param redisUrl {@code redis://host:port} ({@code FLASHDEAL_REDIS_URL})
    * @param dealTtl how long a deal (and a page of active deals) is served from the cache: the bound
    *     on how old a shown {@code remaining} and {@code status} can be, since reservations do not
    *     evict ({@code FLASHDEAL_PRODUCT_CACHE_DEAL_TTL})
    * @param productTtl how long a product is served from the cache; creating a deal evicts its
    *     product at once, as it moves units out of the product's stock
-   * @param timeout connect and answer timeout of a Redis call, and the longest wait for a pooled
-   *     connection; then the database answers
-   * @param connections pooled Redis connections: as many as requests served at once ({@code
-   *     FLASHDEAL_HTTP_MAX_CONCURRENT}), so that no read waits for one
    */
   public record Cache(
       @DefaultValue("false") boolean enabled,
-      @DefaultValue("redis://127.0.0.1:56379") URI redisUrl,
       @DefaultValue("1s") Duration dealTtl,
-      @DefaultValue("30s") Duration productTtl,
-      @DefaultValue("100ms") Duration timeout,
-      @DefaultValue("20") int connections) {}
+      @DefaultValue("30s") Duration productTtl) {}
 
   /**
    * @param enabled off only in tests that have no order-service ({@code

@@ -27,7 +27,7 @@ class ReadCacheIT extends ProductServiceTestBase {
   @DynamicPropertySource
   static void cache(DynamicPropertyRegistry registry) {
     registry.add("flashdeal.product.cache.enabled", () -> "true");
-    registry.add("flashdeal.product.cache.redis-url", () -> REDIS);
+    registry.add("flashdeal.product.redis.url", () -> REDIS);
     registry.add("flashdeal.product.cache.deal-ttl", () -> "1s");
   }
 

@@ -18,8 +18,7 @@ class ReadCacheRedisDownIT extends ProductServiceTestBase {
   static void cacheOnAClosedPort(DynamicPropertyRegistry registry) {
     registry.add("flashdeal.product.cache.enabled", () -> "true");
     registry.add(
-        "flashdeal.product.cache.redis-url",
-        () -> "redis://127.0.0.1:" + ServiceProcess.freePort());
+        "flashdeal.product.redis.url", () -> "redis://127.0.0.1:" + ServiceProcess.freePort());
   }
 
   @Autowired MeterRegistry meters;

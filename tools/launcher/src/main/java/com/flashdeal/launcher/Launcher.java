@@ -41,6 +41,8 @@ public final class Launcher {
   private final Path stateFile;
   private final Map<String, String> environment;
 
+  private static final String AOT_CACHE = "app.aot";
+
   public Launcher(Path repo, Map<String, String> environment) {
     this.repo = repo.toAbsolutePath().normalize();
     this.runDir = this.repo.resolve(".flashdeal/run");
@@ -150,7 +152,7 @@ public final class Launcher {
       awaitReady(pids, progress);
     } catch (RuntimeException | IOException e) {
       progress.accept("start failed; stopping what was started");
-      stop(pids, startedDeps ? deps : null, progress);
+      stop(pids, startedDeps ? deps : null, progress, true);
       deleteState();
       throw e instanceof LauncherException le
           ? le
@@ -299,6 +301,15 @@ public final class Launcher {
    * else.
    */
   public void down(Consumer<String> progress) {
+    down(progress, true);
+  }
+
+  /**
+   * {@link #down}, and with {@code graceful} false the services are killed (SIGKILL) instead of
+   * asked to stop: for the bench, whose next deployment need not wait ~3 s for Spring's shutdown of
+   * stateless services. A JVM recording an AOT cache is always let to finish (it writes on exit).
+   */
+  public void down(Consumer<String> progress, boolean graceful) {
     Optional<RunningSystem> state = readState();
     if (state.isEmpty()) {
       progress.accept("nothing to stop");
@@ -307,8 +318,13 @@ public final class Launcher {
     stop(
         state.get().pids(),
         state.get().startedDeps() ? LocalDeps.fromEnvironment() : null,
-        progress);
+        progress,
+        graceful || training());
     deleteState();
+  }
+
+  private boolean training() {
+    return environment.getOrDefault("FLASHDEAL_AOT", "off").equals("train");
   }
 
   /** The recorded system if all its services still run. */
@@ -359,12 +375,7 @@ public final class Launcher {
                     "-Xms64m -Xmx256m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError")
                 .split("\\s+")));
     command.add("-Dflashdeal.service=" + s.name());
-    command.addAll(
-        aot(
-            s,
-            jar,
-            env.getOrDefault("FLASHDEAL_AOT", "off"),
-            env.getOrDefault("FLASHDEAL_VARIANT", "default")));
+    command.addAll(aot(s, jar, env.getOrDefault("FLASHDEAL_AOT", "off")));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.redirectOutput(
         appendLog
@@ -376,21 +387,13 @@ public final class Launcher {
     return pb.start();
   }
 
-  /**
-   * How the service jar is run. {@code FLASHDEAL_AOT=train|on} (JDK 25: JEP 483/514/515) runs it
-   * from its extracted form, because an AOT cache cannot hold classes of Spring Boot's nested jars:
-   * {@code train} records the loaded classes and method profiles of this run into {@code
-   * .flashdeal/aot/<service>/<jar stamp>/<variant>.aot} when the JVM exits, {@code on} starts from
-   * that cache (less class loading at start, hot methods known to the JIT from the first request).
-   * A rebuilt jar gets a new stamp, so a stale cache is never used.
-   */
-  /** Whether every service of the variant has an AOT cache recorded for its current jar. */
-  public boolean aotCacheReady(String variant) {
+  /** Whether every service has an AOT cache recorded for its current jar. */
+  public boolean aotCacheReady() {
     String version = version();
     for (Service s : Service.PHASE1) {
       Path jar = s.jar(repo, version);
       try {
-        if (!Files.isRegularFile(aotDir(s, jar).resolve(variant + ".aot"))) {
+        if (!Files.isRegularFile(aotDir(s, jar).resolve(AOT_CACHE))) {
           return false;
         }
       } catch (IOException e) {
@@ -406,7 +409,18 @@ public final class Launcher {
         .resolve(Files.getLastModifiedTime(jar).toMillis() + "-" + Files.size(jar));
   }
 
-  List<String> aot(Service s, Path jar, String mode, String variant) {
+  /**
+   * How the service jar is run. {@code FLASHDEAL_AOT=train|on} (JDK 25: JEP 483/514/515) runs it
+   * from its extracted form, because an AOT cache cannot hold classes of Spring Boot's nested jars:
+   * {@code train} records the loaded classes and method profiles of this run into {@code
+   * .flashdeal/aot/<service>/<jar stamp>/app.aot} when the JVM exits, {@code on} starts from that
+   * cache (less class loading at start, hot methods known to the JIT from the first request). A
+   * rebuilt jar gets a new stamp, so a stale cache is never used. One cache per jar, whichever
+   * variant trained it: variants differ in configuration only (a stock strategy is a few small
+   * classes, loaded from the jar as usual when the cache lacks them), and one training per build
+   * instead of one per variant keeps a fresh machine's bench within its time.
+   */
+  List<String> aot(Service s, Path jar, String mode) {
     if (mode.equals("off") || mode.isBlank()) {
       return List.of("-jar", jar.toString());
     }
@@ -435,8 +449,7 @@ public final class Launcher {
           throw new LauncherException("cannot extract " + jar + " for the AOT cache: " + out);
         }
       }
-      // Per variant: each stock strategy loads and profiles its own classes.
-      Path cache = dir.resolve(variant + ".aot");
+      Path cache = dir.resolve(AOT_CACHE);
       if (mode.equals("on") && !Files.isRegularFile(cache)) {
         throw new LauncherException(
             "no AOT cache for "
@@ -527,7 +540,8 @@ public final class Launcher {
         s.name() + " " + why + "; last lines of " + log(s) + ":\n" + tail(log(s), 30));
   }
 
-  private void stop(Map<String, Long> pids, LocalDeps deps, Consumer<String> progress) {
+  private void stop(
+      Map<String, Long> pids, LocalDeps deps, Consumer<String> progress, boolean graceful) {
     List<ProcessHandle> stopping = new ArrayList<>();
     pids.forEach(
         (name, pid) ->
@@ -541,12 +555,17 @@ public final class Launcher {
                             .orElse(true))
                 .ifPresent(
                     h -> {
-                      progress.accept(name + ": stopping (pid " + pid + ")");
-                      h.destroy();
+                      progress.accept(
+                          name + (graceful ? ": stopping" : ": killing") + " (pid " + pid + ")");
+                      if (graceful) {
+                        h.destroy();
+                      } else {
+                        h.destroyForcibly();
+                      }
                       stopping.add(h);
                     }));
     // A JVM recording an AOT cache writes it on exit: give it time (FLASHDEAL_AOT=train).
-    long grace = environment.getOrDefault("FLASHDEAL_AOT", "off").equals("train") ? 180 : 20;
+    long grace = training() ? 180 : 20;
     for (ProcessHandle h : stopping) {
       try {
         h.onExit().get(grace, java.util.concurrent.TimeUnit.SECONDS);

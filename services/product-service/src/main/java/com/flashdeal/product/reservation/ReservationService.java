@@ -4,32 +4,50 @@ import com.flashdeal.contract.common.model.ErrorCode;
 import com.flashdeal.contract.product.model.Reservation;
 import com.flashdeal.product.deal.DealRecord;
 import com.flashdeal.product.deal.DealRepository;
+import com.flashdeal.product.stock.StockGate;
 import com.flashdeal.product.stock.StockStrategy;
 import com.flashdeal.servicedefaults.problem.ApiException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One transaction per reservation. Order of work keeps the hot deal row locked for the shortest
  * time: idempotency insert and per-user counter first (rows private to this order / user), stock
- * last, commit right after.
+ * last, commit right after. A {@link StockGate} (redis-lua) admits or refuses before the
+ * transaction, and gets back whatever the transaction does not turn into a new reservation.
  */
 @Service
 public class ReservationService {
+  /** Deals whose terms the gate has read; a deal's terms never change once it exists. */
+  private static final int MAX_KNOWN_DEALS = 10_000;
+
   private final DealRepository deals;
   private final ReservationRepository reservations;
   private final StockStrategy stock;
+  private final StockGate gate;
   private final Clock clock;
+  private final TransactionTemplate tx;
+  private final Map<Long, DealRecord> knownDeals = new ConcurrentHashMap<>();
 
   ReservationService(
-      DealRepository deals, ReservationRepository reservations, StockStrategy stock, Clock clock) {
+      DealRepository deals,
+      ReservationRepository reservations,
+      StockStrategy stock,
+      StockGate gate,
+      Clock clock,
+      PlatformTransactionManager transactions) {
     this.deals = deals;
     this.reservations = reservations;
     this.stock = stock;
+    this.gate = gate;
     this.clock = clock;
+    this.tx = new TransactionTemplate(transactions);
   }
 
   /**
@@ -38,12 +56,64 @@ public class ReservationService {
    */
   public record Outcome(Reservation reservation, boolean created) {}
 
-  @Transactional
   public Outcome reserve(long dealId, UUID orderId, UUID userId, int quantity) {
-    DealRecord deal =
-        deals
-            .find(dealId)
-            .orElseThrow(() -> ApiException.notFound("No deal with id " + dealId + "."));
+    if (!gate.gated()) {
+      return tx.execute(t -> reserveInDatabase(find(dealId), orderId, userId, quantity));
+    }
+    // The gate needs the deal's terms (window, limit), not its remaining units: they are read
+    // once per deal, so that a refusal from the gate touches no database at all.
+    DealRecord deal = knownDeals.get(dealId);
+    if (deal == null) {
+      deal = find(dealId);
+      if (knownDeals.size() >= MAX_KNOWN_DEALS) {
+        knownDeals.clear();
+      }
+      knownDeals.put(dealId, deal);
+    }
+    Instant now = clock.instant();
+    if (!deal.activeAt(now)) {
+      // Outside the window the database answers (a repeat of an earlier reservation, or
+      // DEAL_NOT_ACTIVE), and nothing is taken anywhere.
+      DealRecord terms = deal;
+      return tx.execute(t -> reserveInDatabase(terms, orderId, userId, quantity));
+    }
+    StockGate.Verdict verdict = gate.admit(deal, orderId, userId, quantity, now);
+    switch (verdict) {
+      case CONFLICT -> throw conflict(orderId);
+      case NOT_ACTIVE -> throw notActive(deal, now);
+      case LIMIT_EXCEEDED -> throw limitExceeded(deal);
+      case SOLD_OUT -> throw soldOut(dealId);
+      case TAKEN, PASS -> {
+        // the database decides
+      }
+    }
+    Outcome outcome;
+    try {
+      DealRecord terms = deal;
+      outcome = tx.execute(t -> reserveInDatabase(terms, orderId, userId, quantity));
+    } catch (RuntimeException e) {
+      // Refused by the guard, or the database failed (a commit that did not answer included: if
+      // it did commit, the gate admits one unit too many, which the guard then refuses).
+      if (verdict == StockGate.Verdict.TAKEN) {
+        gate.giveBack(dealId, orderId);
+      }
+      throw e;
+    }
+    if (verdict == StockGate.Verdict.TAKEN && !outcome.created()) {
+      // The database had this order id already (released, or reserved before Redis was rebuilt).
+      gate.giveBack(dealId, orderId);
+    }
+    return outcome;
+  }
+
+  private DealRecord find(long dealId) {
+    return deals
+        .find(dealId)
+        .orElseThrow(() -> ApiException.notFound("No deal with id " + dealId + "."));
+  }
+
+  private Outcome reserveInDatabase(DealRecord deal, UUID orderId, UUID userId, int quantity) {
+    long dealId = deal.id();
     var inserted =
         reservations.insert(
             orderId,
@@ -60,38 +130,61 @@ public class ReservationService {
               && existing.getUserId().equals(userId)
               && existing.getQuantity() == quantity;
       if (!same) {
-        throw ApiException.conflict(
-            ErrorCode.RESERVATION_CONFLICT,
-            "Order " + orderId + " was reserved with a different request.");
+        throw conflict(orderId);
       }
       return new Outcome(existing, false);
     }
     Instant now = clock.instant();
     if (!deal.activeAt(now)) {
-      throw ApiException.conflict(
-          ErrorCode.DEAL_NOT_ACTIVE,
-          now.isBefore(deal.startsAt().toInstant())
-              ? "Deal " + dealId + " starts at " + deal.startsAt() + "."
-              : "Deal " + dealId + " ended at " + deal.endsAt() + ".");
+      throw notActive(deal, now);
     }
     if (!reservations.addUserPurchase(dealId, userId, quantity, deal.perUserLimit())) {
-      throw ApiException.conflict(
-          ErrorCode.LIMIT_EXCEEDED,
-          "Deal " + dealId + " allows " + deal.perUserLimit() + " unit(s) per user.");
+      throw limitExceeded(deal);
     }
     if (!stock.take(dealId, quantity)) {
-      throw ApiException.conflict(
-          ErrorCode.SOLD_OUT, "Deal " + dealId + " has not enough units left.");
+      throw soldOut(dealId);
     }
     return new Outcome(inserted.get(), true);
   }
 
+  private static ApiException conflict(UUID orderId) {
+    return ApiException.conflict(
+        ErrorCode.RESERVATION_CONFLICT,
+        "Order " + orderId + " was reserved with a different request.");
+  }
+
+  private static ApiException notActive(DealRecord deal, Instant now) {
+    return ApiException.conflict(
+        ErrorCode.DEAL_NOT_ACTIVE,
+        now.isBefore(deal.startsAt().toInstant())
+            ? "Deal " + deal.id() + " starts at " + deal.startsAt() + "."
+            : "Deal " + deal.id() + " ended at " + deal.endsAt() + ".");
+  }
+
+  private static ApiException limitExceeded(DealRecord deal) {
+    return ApiException.conflict(
+        ErrorCode.LIMIT_EXCEEDED,
+        "Deal " + deal.id() + " allows " + deal.perUserLimit() + " unit(s) per user.");
+  }
+
+  private static ApiException soldOut(long dealId) {
+    return ApiException.conflict(
+        ErrorCode.SOLD_OUT, "Deal " + dealId + " has not enough units left.");
+  }
+
   /**
    * Gives the units back once; releasing again returns the already released reservation unchanged.
+   * The database first (the units are back for good), then the gate.
    */
-  @Transactional
   public Reservation release(UUID orderId) {
-    reservations.markReleased(orderId).ifPresent(reservations::giveBack);
+    var released =
+        tx.execute(
+            t -> {
+              var r = reservations.markReleased(orderId);
+              r.ifPresent(reservations::giveBack);
+              return r;
+            });
+    released.ifPresent(r -> gate.giveBack(r.dealId(), orderId));
     return reservations
         .find(orderId)
         .orElseThrow(() -> ApiException.notFound("No reservation for order " + orderId + "."));

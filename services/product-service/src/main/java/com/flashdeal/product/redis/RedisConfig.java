@@ -1,0 +1,41 @@
+package com.flashdeal.product.redis;
+
+import com.flashdeal.product.ProductProperties;
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+
+/** The Redis client, created only when the cache or a Redis stock strategy asks for it. */
+@Configuration(proxyBeanMethods = false)
+class RedisConfig {
+
+  /** Closed with the context. */
+  @Bean(destroyMethod = "close")
+  @Lazy
+  RedisClient redisClient(ProductProperties properties) {
+    ProductProperties.Redis redis = properties.redis();
+    URI url = redis.url();
+    int timeout = (int) redis.timeout().toMillis();
+    // Jedis' default pool holds 8 connections and waits for one without end: at sale rates the
+    // reads queued there, holding admission slots, and reservations were shed (503 OVERLOADED).
+    // As many connections as requests served at once, and a wait as short as a Redis call.
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(redis.connections());
+    pool.setMaxIdle(redis.connections());
+    pool.setMinIdle(Math.min(4, redis.connections()));
+    pool.setMaxWait(redis.timeout());
+    return RedisClient.builder()
+        .poolConfig(pool)
+        .hostAndPort(url.getHost(), url.getPort() > 0 ? url.getPort() : 6379)
+        .clientConfig(
+            DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeout)
+                .socketTimeoutMillis(timeout)
+                .build())
+        .build();
+  }
+}
