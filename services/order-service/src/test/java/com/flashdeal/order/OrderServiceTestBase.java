@@ -54,7 +54,13 @@ abstract class OrderServiceTestBase {
    * strategy).
    */
   static void productService(String strategy, DynamicPropertyRegistry registry) {
-    ServiceProcess product = productProcess(strategy, strategy, Map.of());
+    productService(strategy, Map.of(), registry);
+  }
+
+  /** As above, the process started with extra environment (one process per strategy). */
+  static void productService(
+      String strategy, Map<String, String> env, DynamicPropertyRegistry registry) {
+    ServiceProcess product = productProcess(strategy, strategy, env);
     registry.add("flashdeal.order.product-service.url", () -> "http://127.0.0.1:" + product.port);
     orderDatabase(registry);
   }

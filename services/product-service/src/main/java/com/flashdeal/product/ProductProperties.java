@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code flashdeal.product.*}.
  *
  * @param stockStrategy how a reservation takes units from a deal: {@code db-atomic} (default),
- *     {@code db-lock}, {@code redis-lua} (Redis admits, db-atomic guards), or the deliberately
- *     unsafe {@code naive} demonstrator ({@code FLASHDEAL_PRODUCT_STOCK_STRATEGY})
+ *     {@code db-lock}, {@code redis-lua} (Redis admits, db-atomic guards), {@code redis-lock} (a
+ *     Redis lock per deal around db-atomic's transaction), or the deliberately unsafe {@code naive}
+ *     demonstrator ({@code FLASHDEAL_PRODUCT_STOCK_STRATEGY})
  * @param reaper how reservations that never became orders are given back
  * @param cache the Redis read cache of deals and products (variant {@code phase3-cache})
  * @param redis the Redis server of the cache and of the Redis stock strategies
@@ -28,11 +29,17 @@ public record ProductProperties(
    *     connection; then the cache reads the database and a Redis stock strategy answers 503
    * @param connections pooled Redis connections: as many as requests served at once ({@code
    *     FLASHDEAL_HTTP_MAX_CONCURRENT}), so that no request waits for one
+   * @param lockLease redis-lock: how long a deal's lock lasts unless its holder deletes it first;
+   *     longer than the section it guards (a reservation's transaction, whose connection wait is 1
+   *     s) so that it expires only on a stall ({@code FLASHDEAL_PRODUCT_REDIS_LOCK_LEASE})
+   * @param lockWait redis-lock: the longest a reservation waits for the lock; then 503 OVERLOADED
    */
   public record Redis(
       @DefaultValue("redis://127.0.0.1:56379") URI url,
       @DefaultValue("100ms") Duration timeout,
-      @DefaultValue("20") int connections) {}
+      @DefaultValue("20") int connections,
+      @DefaultValue("2s") Duration lockLease,
+      @DefaultValue("500ms") Duration lockWait) {}
 
   /**
    * @param enabled cache-aside reads in Redis ({@code FLASHDEAL_PRODUCT_CACHE_ENABLED})

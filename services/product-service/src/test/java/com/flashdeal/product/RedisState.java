@@ -5,14 +5,18 @@ import java.net.URI;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import redis.clients.jedis.RedisClient;
 
-/** The redis-lua strategy on local-deps' Redis, for the ITs that need it. */
+/** A Redis stock strategy on local-deps' Redis, for the ITs that need it. */
 final class RedisState {
   static final String URL = LocalDeps.ensureUp().environment().get("FLASHDEAL_REDIS_URL");
 
   private RedisState() {}
 
   static void use(DynamicPropertyRegistry registry) {
-    registry.add("flashdeal.product.stock-strategy", () -> "redis-lua");
+    use("redis-lua", registry);
+  }
+
+  static void use(String strategy, DynamicPropertyRegistry registry) {
+    registry.add("flashdeal.product.stock-strategy", () -> strategy);
     registry.add("flashdeal.product.redis.url", () -> URL);
   }
 

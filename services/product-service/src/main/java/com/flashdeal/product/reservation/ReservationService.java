@@ -58,7 +58,9 @@ public class ReservationService {
 
   public Outcome reserve(long dealId, UUID orderId, UUID userId, int quantity) {
     if (!gate.gated()) {
-      return tx.execute(t -> reserveInDatabase(find(dealId), orderId, userId, quantity));
+      return gate.around(
+          dealId,
+          () -> tx.execute(t -> reserveInDatabase(find(dealId), orderId, userId, quantity)));
     }
     // The gate needs the deal's terms (window, limit), not its remaining units: they are read
     // once per deal, so that a refusal from the gate touches no database at all.

@@ -7,7 +7,6 @@ import com.flashdeal.servicedefaults.problem.ApiException;
 import com.flashdeal.servicedefaults.sql.SqlArrays;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,15 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -94,7 +89,7 @@ final class RedisStockGate implements StockGate {
   private final Clock clock;
   private final Duration hold;
   private final MeterRegistry meters;
-  private final Timer latency;
+  private final RedisCalls calls;
   private final Counter rebuilds;
   private final LuaScript take = LuaScript.load("stock-take");
   private final LuaScript giveBack = LuaScript.load("stock-give-back");
@@ -111,11 +106,7 @@ final class RedisStockGate implements StockGate {
     this.clock = clock;
     this.hold = hold;
     this.meters = meters;
-    this.latency =
-        Timer.builder("flashdeal.redis.latency")
-            .description("Round trips to Redis")
-            .publishPercentileHistogram()
-            .register(meters);
+    this.calls = new RedisCalls(meters);
     this.rebuilds = meters.counter("flashdeal.stock.redis.rebuilds");
   }
 
@@ -139,7 +130,7 @@ final class RedisStockGate implements StockGate {
             terms(deal));
     long waitUntil = System.nanoTime() + REBUILD_WAIT.toNanos();
     while (true) {
-      String answer = (String) admission("take", () -> take.run(redis, keys.all(), args));
+      String answer = (String) calls.forRequest("take", () -> take.run(redis, keys.all(), args));
       switch (answer) {
         case "OK" -> {
           return Verdict.TAKEN;
@@ -161,8 +152,10 @@ final class RedisStockGate implements StockGate {
         }
         case "NOT_LOADED" -> {
           if (System.nanoTime() > waitUntil) {
-            throw unavailable(
-                "The stock of deal " + deal.id() + " is still being loaded into Redis.", null);
+            throw RedisCalls.serviceUnavailable(
+                ErrorCode.UPSTREAM_UNAVAILABLE,
+                "The stock of deal " + deal.id() + " is still being loaded into Redis.",
+                null);
           }
           rebuild(deal, keys);
         }
@@ -178,7 +171,7 @@ final class RedisStockGate implements StockGate {
   private void rebuild(DealRecord deal, Keys keys) {
     String token = UUID.randomUUID().toString();
     String got =
-        admission(
+        calls.forRequest(
             "rebuild",
             () ->
                 redis.set(
@@ -186,13 +179,13 @@ final class RedisStockGate implements StockGate {
                     token,
                     SetParams.setParams().nx().px(REBUILD_LEASE.toMillis())));
     if (!"OK".equals(got)) {
-      pause();
+      RedisCalls.pause(10, 30);
       return;
     }
     try {
       List<String> args = snapshot(deal);
-      admission("rebuild", () -> redis.sadd(DEALS, Long.toString(deal.id())));
-      Object loaded = admission("rebuild", () -> load.run(redis, keys.all(), args));
+      calls.forRequest("rebuild", () -> redis.sadd(DEALS, Long.toString(deal.id())));
+      Object loaded = calls.forRequest("rebuild", () -> load.run(redis, keys.all(), args));
       if (Long.valueOf(1).equals(loaded)) {
         rebuilds.increment();
         log.info(
@@ -270,9 +263,9 @@ final class RedisStockGate implements StockGate {
   public void giveBack(long dealId, UUID orderId) {
     Keys keys = new Keys(dealId);
     try {
-      timed(() -> giveBack.run(redis, keys.all(), List.of(orderId.toString())));
+      calls.timed(() -> giveBack.run(redis, keys.all(), List.of(orderId.toString())));
     } catch (JedisException e) {
-      failed("give-back", e);
+      calls.failed("give-back", e);
       failedGiveBacks.add(new Held(dealId, orderId));
     }
   }
@@ -292,14 +285,14 @@ final class RedisStockGate implements StockGate {
       giveBack(held.dealId(), held.orderId());
     }
     long cutoff = clock.millis() - hold.toMillis();
-    for (String deal : timed(() -> redis.smembers(DEALS))) {
+    for (String deal : calls.timed(() -> redis.smembers(DEALS))) {
       Keys keys = new Keys(Long.parseLong(deal));
-      if (!timed(() -> redis.exists(keys.loaded()))) {
-        timed(() -> redis.srem(DEALS, deal));
+      if (!calls.timed(() -> redis.exists(keys.loaded()))) {
+        calls.timed(() -> redis.srem(DEALS, deal));
         continue;
       }
       List<String> due =
-          timed(
+          calls.timed(
               () ->
                   redis.zrangeByScore(
                       keys.pending(), "-inf", Long.toString(cutoff), 0, SWEEP_BATCH));
@@ -317,7 +310,7 @@ final class RedisStockGate implements StockGate {
       for (String id : due) {
         String s = status.get(UUID.fromString(id));
         if (s == null || s.equals("RELEASED")) {
-          Object units = timed(() -> giveBack.run(redis, keys.all(), List.of(id)));
+          Object units = calls.timed(() -> giveBack.run(redis, keys.all(), List.of(id)));
           if (!Long.valueOf(0).equals(units)) {
             gaveBack++;
           }
@@ -326,7 +319,7 @@ final class RedisStockGate implements StockGate {
         }
       }
       if (!recorded.isEmpty()) {
-        timed(() -> redis.zrem(keys.pending(), recorded.toArray(String[]::new)));
+        calls.timed(() -> redis.zrem(keys.pending(), recorded.toArray(String[]::new)));
       }
     }
     if (gaveBack > 0) {
@@ -336,52 +329,5 @@ final class RedisStockGate implements StockGate {
           gaveBack);
     }
     return gaveBack;
-  }
-
-  /** A Redis call on the request path: a failure is the caller's 503. */
-  private <T> T admission(String op, Supplier<T> call) {
-    try {
-      return timed(call);
-    } catch (JedisException e) {
-      failed(op, e);
-      if (e.getCause() instanceof NoSuchElementException) {
-        // No pooled connection within the timeout: at capacity, not broken.
-        ApiException overloaded =
-            new ApiException(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                ErrorCode.OVERLOADED,
-                "The service is at capacity and did nothing; retry shortly.");
-        overloaded.initCause(e);
-        throw overloaded;
-      }
-      throw unavailable("Redis is not reachable right now; nothing was reserved.", e);
-    }
-  }
-
-  private <T> T timed(Supplier<T> call) {
-    return latency.record(call);
-  }
-
-  private void failed(String op, Exception e) {
-    meters.counter("flashdeal.redis.errors", "op", op).increment();
-    log.debug("redis {} failed: {}", op, e.toString());
-  }
-
-  private static ApiException unavailable(String detail, Exception cause) {
-    ApiException e =
-        new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.UPSTREAM_UNAVAILABLE, detail);
-    if (cause != null) {
-      e.initCause(cause);
-    }
-    return e;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(10 + ThreadLocalRandom.current().nextInt(20));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unavailable("Interrupted while the stock was being loaded into Redis.", e);
-    }
   }
 }

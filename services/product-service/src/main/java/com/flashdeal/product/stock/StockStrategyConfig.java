@@ -21,14 +21,18 @@ class StockStrategyConfig {
   private static final Logger log = LoggerFactory.getLogger(StockStrategyConfig.class);
 
   static final String REDIS_LUA = "redis-lua";
+  static final String REDIS_LOCK = "redis-lock";
 
   @Bean
   StockStrategy stockStrategy(ProductProperties properties, JdbcClient jdbc) {
     List<StockStrategy> known =
         List.of(new AtomicStock(jdbc), new LockingStock(jdbc), new NaiveStock(jdbc));
     String name = properties.stockStrategy();
-    if (name.equals(REDIS_LUA)) {
-      log.info("stock strategy: redis-lua (Redis admits, db-atomic's statement guards)");
+    if (name.equals(REDIS_LUA) || name.equals(REDIS_LOCK)) {
+      log.info(
+          "stock strategy: {} ({}; db-atomic's statement guards)",
+          name,
+          name.equals(REDIS_LUA) ? "Redis admits" : "one Redis lock per deal");
       return new AtomicStock(jdbc);
     }
     StockStrategy chosen =
@@ -43,7 +47,7 @@ class StockStrategyConfig {
                             + "'; known: "
                             + known.stream().map(StockStrategy::name).toList()
                             + " and "
-                            + REDIS_LUA));
+                            + List.of(REDIS_LUA, REDIS_LOCK)));
     if (chosen instanceof NaiveStock) {
       log.warn(
           "stock strategy 'naive' is UNSAFE under concurrency and oversells by design (demonstrator only)");
@@ -60,9 +64,16 @@ class StockStrategyConfig {
       JdbcClient jdbc,
       Clock clock,
       MeterRegistry meters) {
-    if (!properties.stockStrategy().equals(REDIS_LUA)) {
-      return StockGate.OPEN;
-    }
-    return new RedisStockGate(redis.getObject(), jdbc, clock, properties.reaper().hold(), meters);
+    return switch (properties.stockStrategy()) {
+      case REDIS_LUA ->
+          new RedisStockGate(redis.getObject(), jdbc, clock, properties.reaper().hold(), meters);
+      case REDIS_LOCK ->
+          new RedisLockGate(
+              redis.getObject(),
+              properties.redis().lockLease(),
+              properties.redis().lockWait(),
+              meters);
+      default -> StockGate.OPEN;
+    };
   }
 }

@@ -29,6 +29,12 @@ public final class LocalPlatform implements Platform {
   /** The launcher of the running deployment (its AOT mode): restarts and the stop go through it. */
   private Launcher activeLauncher;
 
+  private VariantName.Aot activeAot;
+
+  /** Not on the order path, and configured alike in every variant: not restarted between them. */
+  private static final java.util.Set<String> KEPT_ACROSS_VARIANTS =
+      java.util.Set.of("auth-service");
+
   public LocalPlatform(Launcher launcher, Consumer<String> progress) {
     this.launcher = launcher;
     this.progress = progress;
@@ -52,16 +58,25 @@ public final class LocalPlatform implements Platform {
 
   @Override
   public Deployment deploy(String variant) {
-    // The services are stateless and the last run is judged: kill them rather than wait for
-    // Spring's graceful shutdown (~3 s per deployment). A training run still stops gracefully.
-    (activeLauncher != null ? activeLauncher : launcher).down(line -> {}, false);
     // "<variant>+aot": the same variant started from its JDK AOT cache; "+aot-train" records it.
     VariantName name = VariantName.parse(variant);
     Launcher l =
         name.aot() == VariantName.Aot.OFF
             ? launcher
             : launcher.with("FLASHDEAL_AOT", name.aot() == VariantName.Aot.TRAIN ? "train" : "on");
-    RunningSystem system = l.up(name.base(), line -> progress.accept("    " + line));
+    RunningSystem system;
+    if (activeLauncher != null && activeAot == name.aot() && name.aot() != VariantName.Aot.TRAIN) {
+      // Fresh JVMs for the order path; auth-service, the same in every variant, runs on.
+      system =
+          l.switchVariant(
+              name.base(), KEPT_ACROSS_VARIANTS, line -> progress.accept("    " + line));
+    } else {
+      // The services are stateless and the last run is judged: kill them rather than wait for
+      // Spring's graceful shutdown (~3 s). A training run still stops gracefully (it writes then).
+      (activeLauncher != null ? activeLauncher : launcher).down(line -> {}, false);
+      system = l.up(name.base(), line -> progress.accept("    " + line));
+    }
+    activeAot = name.aot();
     activeLauncher = l;
     Map<String, URI> services = new LinkedHashMap<>();
     Service.PHASE1.forEach(s -> services.put(s.name(), URI.create(s.url())));
