@@ -34,6 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.datasource.hikari.maximum-pool-size=20",
+      // Each cached test context keeps its pool: idle ones hold few connections (PostgreSQL's
+      // max_connections is shared by all of them; src/test/resources/spring.properties bounds
+      // the cache).
+      "spring.datasource.hikari.minimum-idle=2",
       "spring.datasource.hikari.connection-timeout=10000",
       "flashdeal.http.max-concurrent=1000",
       // No order-service here to settle with; ReservationReaperIT (order-service) tests the reaper.

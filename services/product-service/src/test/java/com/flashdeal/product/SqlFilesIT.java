@@ -27,15 +27,20 @@ class SqlFilesIT extends ProductServiceTestBase {
 
   @Test
   void everyQueryRuns() {
-    long deal = activeDeal(10, 5); // product 1 and deal 1 (identities restart per test)
+    long deal = activeDeal(10, 5);
+    long product =
+        jdbc.sql("SELECT product_id FROM deal WHERE id = :id")
+            .param("id", deal)
+            .query(Long.class)
+            .single();
     // One unit sold, so statements that give units back have room to do so under the CHECK
     // constraints.
     assertThat(reserve(deal, UUID.randomUUID(), UUID.randomUUID(), 1).status()).isEqualTo(201);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     Map<String, Object> samples = new HashMap<>();
-    samples.put("id", 1L);
-    samples.put("dealId", 1L);
-    samples.put("productId", 1L);
+    samples.put("id", deal);
+    samples.put("dealId", deal);
+    samples.put("productId", product);
     samples.put("name", "Sample");
     samples.put("description", "Sample product");
     samples.put("title", "Sample deal");
