@@ -59,7 +59,8 @@ class StrictJsonTest {
         "At    | null",
         "AtBean | 0",
         "AtBean | 1764000000.5",
-        "Ids   | '[1,2,1]'"
+        "Ids   | '[1,2,1]'",
+        "Text  | '\"a\\u0000b\"'"
       })
   void valuesOfAnotherTypeAreRefused(String type, String value) {
     Class<?> target =
