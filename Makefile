@@ -33,6 +33,14 @@ bench: $(BUILT) ## The sale on every variant: 5 rounds of cold + warm sales, ver
 bench-capacity: $(BUILT) ## The knee of every variant's order path (p99 <= 100 ms), with pgbench as the physical reference
 	@$(JAVA) -jar $(HARNESS_JAR) run --scenario capacity --k6 "$$(tools/bin/ensure-k6)" --png --reuse-users $(BENCH_ARGS)
 
+.PHONY: bench-sold-out
+bench-sold-out: $(BUILT) ## The knee of SOLD_OUT answers on a sold-out deal (p99 <= 20 ms), per variant
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sold-out --aot --warmup 30 --k6 "$$(tools/bin/ensure-k6)" --png --reuse-users $(BENCH_ARGS)
+
+.PHONY: bench-explain
+bench-explain: $(BUILT) ## Index study: seeds 1M past orders, EXPLAIN ANALYZE of the hot statements with and without each index
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario explain --reuse-users $(BENCH_ARGS)
+
 .PHONY: bench-login
 bench-login: $(BUILT) ## The knee of login (Argon2id) at its own SLO (p99 <= 250 ms)
 	@$(JAVA) -jar $(HARNESS_JAR) run --scenario login --k6 "$$(tools/bin/ensure-k6)" --reuse-users $(BENCH_ARGS)

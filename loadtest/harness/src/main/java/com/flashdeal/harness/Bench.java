@@ -3,6 +3,7 @@ package com.flashdeal.harness;
 import com.flashdeal.harness.capacity.CapacityResult;
 import com.flashdeal.harness.capacity.KneeSearch;
 import com.flashdeal.harness.capacity.PgBench;
+import com.flashdeal.harness.explain.IndexStudy;
 import com.flashdeal.harness.fault.Fault;
 import com.flashdeal.harness.fault.FaultRecord;
 import com.flashdeal.harness.load.LoadGenerator;
@@ -46,6 +47,8 @@ public final class Bench {
    *     target is back and the settle period
    * @param retrySeconds sale: how long a buyer told to come back (503 + Retry-After, or cut off)
    *     keeps asking with the same Idempotency-Key (0: never)
+   * @param soldOutSloMs sold-out: the p99 of SOLD_OUT answers a step must meet
+   * @param volumeOrders explain: past orders of the seeded history (the rest scales with it)
    * @param pastKnee capacity: after the knee, one step at each of these multiples of it (the
    *     overload curve: how the answers split between 201, 409 and 503 past the knee)
    */
@@ -62,12 +65,14 @@ public final class Bench {
       boolean reuseUsers,
       double sloMs,
       double loginSloMs,
+      double soldOutSloMs,
       int stepSeconds,
       int startRate,
       int maxRate,
       List<Double> pastKnee,
       Fault fault,
-      int retrySeconds) {}
+      int retrySeconds,
+      int volumeOrders) {}
 
   /** What a bench produced, for the report. */
   public record Outcome(
@@ -75,7 +80,17 @@ public final class Bench {
       List<RunResult> sales,
       List<CapacityResult> capacity,
       PgBench pgbench,
-      UserPool.Seeding seeding) {}
+      UserPool.Seeding seeding,
+      IndexStudy.Result indexes) {
+    public Outcome(
+        List<String> aborted,
+        List<RunResult> sales,
+        List<CapacityResult> capacity,
+        PgBench pgbench,
+        UserPool.Seeding seeding) {
+      this(aborted, sales, capacity, pgbench, seeding, null);
+    }
+  }
 
   private static final int REQUEST_TIMEOUT_SECONDS = 10;
 
@@ -109,6 +124,9 @@ public final class Bench {
   }
 
   public Outcome run(Settings s, Path reportDir) throws Exception {
+    if (s.scenario().equals("explain")) {
+      return indexStudy(s, reportDir);
+    }
     platform.prepare(s.reuseUsers());
     UserPool pool = new UserPool(repo.resolve(".flashdeal/bench/users.json"), progress);
     int needed = s.scenario().equals("sale") ? s.users() : Math.max(s.users(), 200);
@@ -148,6 +166,8 @@ public final class Bench {
           new Outcome(aborted, sales(s, pool, users, reportDir), List.of(), null, seeding);
       case "capacity" ->
           new Outcome(aborted, List.of(), capacity(s, pool, users, reportDir), pg, seeding);
+      case "sold-out" ->
+          new Outcome(aborted, List.of(), soldOut(s, pool, users, reportDir), null, seeding);
       case "login" ->
           new Outcome(aborted, List.of(), List.of(login(s, users, reportDir)), null, seeding);
       default -> throw new HarnessException("unknown scenario " + s.scenario());
@@ -426,7 +446,7 @@ public final class Bench {
     }
     int rate = Math.max(10, saleRate / 2);
     progress.accept(label + ": warm-up " + seconds + " s at " + rate + "/s");
-    LoadResult r = step(Scenario.CAPACITY, d, users, userCount, rate, 0, seconds, dir);
+    LoadResult r = step(Scenario.CAPACITY, d, users, userCount, rate, 0, seconds, dir, 0);
     progress.accept(
         "%s: warm-up done, order p99 %.0f ms"
             .formatted(label, r.trend("order_duration{stage:measured}", "p(99)")));
@@ -440,7 +460,8 @@ public final class Bench {
       int rate,
       int leadIn,
       int seconds,
-      Path dir) {
+      Path dir,
+      long soldOutDeal) {
     Map<String, String> env = new HashMap<>();
     env.put("RATE", Integer.toString(rate));
     env.put("LEAD_IN_SECONDS", Integer.toString(leadIn));
@@ -454,16 +475,23 @@ public final class Bench {
     env.put("MAX_VUS", Integer.toString(Vus.max(rate, REQUEST_TIMEOUT_SECONDS, 2000)));
     env.put("REQUEST_TIMEOUT_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
     env.put("GRACEFUL_STOP_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
-    if (scenario == Scenario.CAPACITY) {
+    if (scenario != Scenario.LOGIN) {
       // Arrival lines on: the split of answers per step (201 / 409 / 503 OVERLOADED / ...) is
       // counted from them.
       // One hot deal at a time: the next opens when the users of the current one are used up.
       int arrivals = rate * (leadIn + 1) + rate * (seconds + 1);
       int deals = (int) Math.ceil((double) arrivals / userCount) + 1;
-      Deals opener = new Deals(d);
       List<String> ids = new ArrayList<>();
-      for (int i = 0; i < deals; i++) {
-        ids.add(Long.toString(opener.open(userCount, 1).id()));
+      if (scenario == Scenario.SOLD_OUT) {
+        // Every arrival asks for the same sold-out deal: a user comes back only after all the
+        // others, with a new key, and holds no order for it (the unit went to the admin).
+        ids.addAll(java.util.Collections.nCopies(deals, Long.toString(soldOutDeal)));
+        env.put("EXPECT", "sold_out");
+      } else {
+        Deals opener = new Deals(d);
+        for (int i = 0; i < deals; i++) {
+          ids.add(Long.toString(opener.open(userCount, 1).id()));
+        }
       }
       env.put("DEALS", String.join(",", ids));
     }
@@ -486,31 +514,70 @@ public final class Bench {
           users,
           dir(reportDir, variant, 0, "warmup"),
           "capacity " + variant);
-      CapacityResult found =
-          knee(Scenario.CAPACITY, "order path", s.sloMs(), s, s.startRate(), d, users, reportDir);
+      Probe probe = new Probe(Scenario.CAPACITY, "order path", s.sloMs(), 0);
+      CapacityResult found = knee(probe, s, s.startRate(), d, users, reportDir);
       List<CapacityResult.StepFigures> steps = new ArrayList<>(found.steps());
       int knee = Math.max(found.knee().knee(), s.startRate());
       for (double multiple : s.pastKnee()) {
         int rate = (int) Math.round(knee * multiple);
-        steps.add(
-            measureStep(
-                Scenario.CAPACITY,
-                "order path",
-                s.sloMs(),
-                s,
-                d,
-                users,
-                reportDir,
-                rate,
-                false,
-                steps.size(),
-                multiple));
+        steps.add(measureStep(probe, s, d, users, reportDir, rate, false, steps.size(), multiple));
       }
       out.add(
           new CapacityResult(found.variant(), found.target(), found.sloMs(), found.knee(), steps));
       platform.stop();
     }
     return out;
+  }
+
+  /**
+   * Per variant, the knee of SOLD_OUT answers: after warm-up, a deal of one unit is sold (to the
+   * admin, outside the user pool) and every arrival of the search asks for it. Most of a flash
+   * sale's requests arrive after the last unit went; this is the rate a variant turns them away at.
+   */
+  private List<CapacityResult> soldOut(Settings s, UserPool pool, Path users, Path reportDir)
+      throws Exception {
+    List<CapacityResult> out = new ArrayList<>();
+    for (String variant : s.variants()) {
+      progress.accept("sold-out " + variant + ": deploy");
+      Platform.Deployment d = platform.deploy(variant);
+      pool.renew(d.gateway(), Duration.ofMinutes(10), users);
+      platform.resetState(d);
+      warmUp(
+          s.warmupSeconds(),
+          s.rate(),
+          s.users(),
+          d,
+          users,
+          dir(reportDir, variant, 0, "warmup"),
+          "sold-out " + variant);
+      Deals deals = new Deals(d);
+      long deal = deals.sellOut(deals.open(1, 1));
+      Probe probe = new Probe(Scenario.SOLD_OUT, "SOLD_OUT answers", s.soldOutSloMs(), deal);
+      out.add(knee(probe, s, s.startRate(), d, users, reportDir));
+      platform.stop();
+    }
+    return out;
+  }
+
+  /**
+   * The index study: fresh product and order databases, migrated by a deployment of the first
+   * variant, filled with a shop's history, the hot statements planned with and without each index;
+   * the volume is emptied afterwards (the users stay), so later benches start from the usual state.
+   */
+  private Outcome indexStudy(Settings s, Path reportDir) {
+    platform.prepare(true);
+    String variant = VariantName.parse(s.variants().getFirst()).base();
+    progress.accept("explain: deploy " + variant + " (its services migrate the databases)");
+    Platform.Deployment d = platform.deploy(variant);
+    try {
+      IndexStudy.Result r =
+          new IndexStudy(d.databases(), progress)
+              .run(IndexStudy.Sizes.of(s.volumeOrders()), reportDir.resolve("plans"));
+      return new Outcome(aborted, List.of(), List.of(), null, null, r);
+    } finally {
+      platform.resetState(d);
+      platform.stop();
+    }
   }
 
   private CapacityResult login(Settings s, Path users, Path reportDir) throws Exception {
@@ -520,9 +587,7 @@ public final class Bench {
     Platform.Deployment d = platform.deploy(variant);
     CapacityResult r =
         knee(
-            Scenario.LOGIN,
-            "login",
-            s.loginSloMs(),
+            new Probe(Scenario.LOGIN, "login", s.loginSloMs(), 0),
             s,
             Math.min(s.startRate(), 8),
             d,
@@ -532,15 +597,14 @@ public final class Bench {
     return new CapacityResult("auth-service", r.target(), r.sloMs(), r.knee(), r.steps());
   }
 
+  /**
+   * What a knee search loads and judges: the scenario, its name in the report, the p99 a step must
+   * meet and, for SOLD_OUT answers, the sold-out deal every arrival asks for.
+   */
+  private record Probe(Scenario scenario, String target, double slo, long soldOutDeal) {}
+
   private CapacityResult knee(
-      Scenario scenario,
-      String target,
-      double slo,
-      Settings s,
-      int startRate,
-      Platform.Deployment d,
-      Path users,
-      Path reportDir) {
+      Probe probe, Settings s, int startRate, Platform.Deployment d, Path users, Path reportDir) {
     int[] stepNumber = {0};
     KneeSearch.Knee knee =
         new KneeSearch(startRate, s.maxRate(), 0.1)
@@ -548,26 +612,18 @@ public final class Bench {
                 (rate, confirmation) -> {
                   CapacityResult.StepFigures f =
                       measureStep(
-                          scenario,
-                          target,
-                          slo,
-                          s,
-                          d,
-                          users,
-                          reportDir,
-                          rate,
-                          confirmation,
-                          stepNumber[0]++,
-                          0);
+                          probe, s, d, users, reportDir, rate, confirmation, stepNumber[0]++, 0);
                   return new KneeSearch.Step(rate, f.passed(), confirmation, f.why(), f);
                 });
     progress.accept(
         "  %s knee: %d/s%s"
             .formatted(
-                target, knee.knee(), knee.confirmed() ? " (confirmed)" : " (not confirmed)"));
+                probe.target(),
+                knee.knee(),
+                knee.confirmed() ? " (confirmed)" : " (not confirmed)"));
     List<CapacityResult.StepFigures> steps =
         knee.steps().stream().map(st -> (CapacityResult.StepFigures) st.figures()).toList();
-    return new CapacityResult(d.variant(), target, slo, knee, steps);
+    return new CapacityResult(d.variant(), probe.target(), probe.slo(), knee, steps);
   }
 
   /**
@@ -575,9 +631,7 @@ public final class Bench {
    * the SLO (p99), errors and dropped arrivals (at most 1 % each).
    */
   private CapacityResult.StepFigures measureStep(
-      Scenario scenario,
-      String target,
-      double slo,
+      Probe probe,
       Settings s,
       Platform.Deployment d,
       Path users,
@@ -586,6 +640,9 @@ public final class Bench {
       boolean confirmation,
       int stepNumber,
       double multiple) {
+    Scenario scenario = probe.scenario();
+    String target = probe.target();
+    double slo = probe.slo();
     String metric = scenario == Scenario.LOGIN ? "login" : "order";
     int leadIn = 2;
     try {
@@ -593,9 +650,21 @@ public final class Bench {
           Files.createDirectories(
               reportDir
                   .resolve("runs")
-                  .resolve(d.variant() + "-" + metric + "-" + rate + "-" + stepNumber));
+                  .resolve(d.variant() + "-" + scenario.id() + "-" + rate + "-" + stepNumber));
       Window w =
-          measure(d, () -> step(scenario, d, users, s.users(), rate, leadIn, s.stepSeconds(), dir));
+          measure(
+              d,
+              () ->
+                  step(
+                      scenario,
+                      d,
+                      users,
+                      s.users(),
+                      rate,
+                      leadIn,
+                      s.stepSeconds(),
+                      dir,
+                      probe.soldOutDeal()));
       LoadResult r = w.load();
       double p99 = r.trend(metric + "_duration{stage:measured}", "p(99)");
       double p50 = r.trend(metric + "_duration{stage:measured}", "p(50)");

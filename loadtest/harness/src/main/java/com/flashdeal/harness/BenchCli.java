@@ -71,7 +71,7 @@ public final class BenchCli {
         names = "--scenario",
         defaultValue = "sale",
         description =
-            "sale (sell-out, latency by outcome, fairness; cold and warm), capacity (the order path's knee per variant, with pgbench), login (auth's knee)")
+            "sale (sell-out, latency by outcome, fairness; cold and warm), capacity (the order path's knee per variant, with pgbench), sold-out (the knee of SOLD_OUT answers on a sold-out deal), login (auth's knee), explain (index study: seeded volume, EXPLAIN ANALYZE of the hot statements with and without each index)")
     String scenario;
 
     @Option(
@@ -136,6 +136,12 @@ public final class BenchCli {
     double loginSloMs;
 
     @Option(
+        names = "--sold-out-slo-ms",
+        defaultValue = "20",
+        description = "sold-out: the p99 of SOLD_OUT answers a step must meet")
+    double soldOutSloMs;
+
+    @Option(
         names = "--step-seconds",
         defaultValue = "8",
         description = "capacity/login: measured seconds per step (after a 2 s lead-in)")
@@ -176,6 +182,14 @@ public final class BenchCli {
             "capacity: after the knee, one step at each of these multiples of it (how the answers"
                 + " split between 201, 409 and 503 OVERLOADED past the knee); 0 for none")
     List<Double> pastKnee;
+
+    @Option(
+        names = "--volume-orders",
+        defaultValue = "1000000",
+        description =
+            "explain: past orders (and reservations) of the seeded history; products, deals and"
+                + " users scale with it (1,000,000: 10,000 products, 5,000 deals, 100,000 users)")
+    int volumeOrders;
 
     @Option(
         names = "--k6",
@@ -223,7 +237,9 @@ public final class BenchCli {
           HelmCharts.valuesFile(repo, v);
         }
       }
-      Scenario.of(scenario); // fail before anything starts
+      if (!scenario.equals("explain")) {
+        Scenario.of(scenario); // fail before anything starts
+      }
       if (aot) {
         variants =
             variants.stream()
@@ -244,20 +260,28 @@ public final class BenchCli {
               reuseUsers,
               sloMs,
               loginSloMs,
+              soldOutSloMs,
               stepSeconds,
               startRate,
               maxRate,
               pastKnee.stream().filter(m -> m > 0).toList(),
               fault == null ? null : Fault.parse(fault),
-              retrySeconds);
+              retrySeconds,
+              volumeOrders);
       Path dir =
           Files.createDirectories(
               repo.resolve(out)
                   .resolve(
                       LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-      System.out.printf(
-          "bench: %s on the %s platform, %d variant(s) x %d round(s); S=%d units, U=%d arrivals at R=%d/s; report in %s%n",
-          scenario, platform, variants.size(), repeat, stock, users, rate, dir);
+      if (scenario.equals("explain")) {
+        System.out.printf(
+            "bench: index study on the %s platform, %,d past orders; report in %s%n",
+            platform, volumeOrders, dir);
+      } else {
+        System.out.printf(
+            "bench: %s on the %s platform, %d variant(s) x %d round(s); S=%d units, U=%d arrivals at R=%d/s; report in %s%n",
+            scenario, platform, variants.size(), repeat, stock, users, rate, dir);
+      }
       long t0 = System.nanoTime();
       // Every progress line carries the bench's elapsed time: a long run shows where time goes.
       java.util.function.Consumer<String> log =
@@ -309,14 +333,16 @@ public final class BenchCli {
           environment.put("nodes", client.nodes().list().getItems().size());
         }
       }
-      environment.put(
-          "seeding",
-          "%d users (%d signed up, %d logged in) in %.1f s"
-              .formatted(
-                  outcome.seeding().users(),
-                  outcome.seeding().signedUp(),
-                  outcome.seeding().loggedIn(),
-                  outcome.seeding().seconds()));
+      if (outcome.seeding() != null) { // the index study logs no one in
+        environment.put(
+            "seeding",
+            "%d users (%d signed up, %d logged in) in %.1f s"
+                .formatted(
+                    outcome.seeding().users(),
+                    outcome.seeding().signedUp(),
+                    outcome.seeding().loggedIn(),
+                    outcome.seeding().seconds()));
+      }
       environment.put("benchSeconds", Math.round((System.nanoTime() - t0) / 1e9));
       Report.write(dir, environment, settings, outcome);
       System.out.printf(

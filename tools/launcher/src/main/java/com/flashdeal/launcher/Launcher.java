@@ -132,13 +132,7 @@ public final class Launcher {
     RunningSystem system;
     try {
       Files.createDirectories(logDir());
-      for (Service s : Service.PHASE1) {
-        Process p =
-            start(s, s.jar(repo, version), environment(s, variant, deps, adminPassword), false);
-        pids.put(s.name(), p.pid());
-        progress.accept(
-            s.name() + ": starting (pid " + p.pid() + ", log " + repo.relativize(log(s)) + ")");
-      }
+      startServices(Service.PHASE1, variant, deps, adminPassword, false, pids, progress);
       system =
           new RunningSystem(
               variant.name(),
@@ -158,17 +152,40 @@ public final class Launcher {
           ? le
           : new LauncherException("cannot start the system: " + e.getMessage(), e);
     }
-    system =
-        new RunningSystem(
-            variant.name(),
-            system.gateway(),
-            ADMIN_EMAIL,
-            adminPassword,
-            pids,
-            Duration.ofNanos(System.nanoTime() - t0),
-            startedDeps);
+    system = system.moved(variant.name(), pids, Duration.ofNanos(System.nanoTime() - t0));
     writeState(system);
     return system;
+  }
+
+  /**
+   * Starts these services with the variant's settings, adding each one's pid to {@code pids} as it
+   * is launched (so that a failure part-way leaves a record of what to stop). One start loop for
+   * {@code up}, {@code switchVariant} and {@code restart}.
+   *
+   * @param appendLog keep the service's log (a restart) instead of starting a new one
+   */
+  private void startServices(
+      List<Service> services,
+      Variant variant,
+      LocalDeps deps,
+      String adminPassword,
+      boolean appendLog,
+      Map<String, Long> pids,
+      Consumer<String> progress)
+      throws IOException {
+    String version = version();
+    for (Service s : services) {
+      Process p =
+          start(s, s.jar(repo, version), environment(s, variant, deps, adminPassword), appendLog);
+      pids.put(s.name(), p.pid());
+      progress.accept(
+          "%s: %s (pid %d, log %s)"
+              .formatted(
+                  s.name(),
+                  appendLog ? "restarting" : "starting",
+                  p.pid(),
+                  repo.relativize(log(s))));
+    }
   }
 
   /**
@@ -190,48 +207,25 @@ public final class Launcher {
     Map<String, Long> restart = new LinkedHashMap<>(system.pids());
     restart.keySet().removeAll(keep);
     stop(restart, null, progress, training());
-    LocalDeps deps = LocalDeps.fromEnvironment();
-    String version = version();
-    Map<String, Long> pids = new LinkedHashMap<>(system.pids());
     Map<String, Long> started = new LinkedHashMap<>();
     try {
-      for (Service s : Service.PHASE1) {
-        if (keep.contains(s.name())) {
-          continue;
-        }
-        Process p =
-            start(
-                s,
-                s.jar(repo, version),
-                environment(s, variant, deps, system.adminPassword()),
-                false);
-        pids.put(s.name(), p.pid());
-        started.put(s.name(), p.pid());
-        progress.accept(s.name() + ": starting (pid " + p.pid() + ")");
-      }
+      startServices(
+          Service.PHASE1.stream().filter(s -> !keep.contains(s.name())).toList(),
+          variant,
+          LocalDeps.fromEnvironment(),
+          system.adminPassword(),
+          false,
+          started,
+          progress);
     } catch (IOException e) {
       throw new LauncherException("cannot start the system: " + e.getMessage(), e);
     }
-    RunningSystem moved =
-        new RunningSystem(
-            variant.name(),
-            system.gateway(),
-            system.adminEmail(),
-            system.adminPassword(),
-            pids,
-            Duration.ZERO,
-            system.startedDeps());
+    Map<String, Long> pids = new LinkedHashMap<>(system.pids());
+    pids.putAll(started);
+    RunningSystem moved = system.moved(variant.name(), pids, Duration.ZERO);
     writeState(moved);
     awaitReady(started, progress);
-    moved =
-        new RunningSystem(
-            moved.variant(),
-            moved.gateway(),
-            moved.adminEmail(),
-            moved.adminPassword(),
-            pids,
-            Duration.ofNanos(System.nanoTime() - t0),
-            moved.startedDeps());
+    moved = moved.moved(variant.name(), pids, Duration.ofNanos(System.nanoTime() - t0));
     writeState(moved);
     return moved;
   }
@@ -295,27 +289,23 @@ public final class Launcher {
               });
     }
     Variant variant = Variant.load(variantsDir(), system.variant());
-    Map<String, String> env =
-        environment(s, variant, LocalDeps.fromEnvironment(), system.adminPassword());
-    long pid;
+    Map<String, Long> started = new LinkedHashMap<>();
     try {
-      pid = start(s, s.jar(repo, version()), env, true).pid();
+      startServices(
+          List.of(s),
+          variant,
+          LocalDeps.fromEnvironment(),
+          system.adminPassword(),
+          true,
+          started,
+          progress);
     } catch (IOException e) {
       throw new LauncherException("cannot start " + serviceName + ": " + e.getMessage(), e);
     }
     Map<String, Long> pids = new LinkedHashMap<>(system.pids());
-    pids.put(serviceName, pid);
-    writeState(
-        new RunningSystem(
-            system.variant(),
-            system.gateway(),
-            system.adminEmail(),
-            system.adminPassword(),
-            pids,
-            system.startup(),
-            system.startedDeps()));
-    progress.accept(serviceName + ": restarting (pid " + pid + ")");
-    awaitReady(Map.of(serviceName, pid), progress);
+    pids.putAll(started);
+    writeState(system.moved(system.variant(), pids, system.startup()));
+    awaitReady(started, progress);
     return Duration.ofNanos(System.nanoTime() - t0);
   }
 

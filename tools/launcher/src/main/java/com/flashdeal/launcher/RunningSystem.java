@@ -29,4 +29,10 @@ public record RunningSystem(
   public RunningSystem {
     pids = Map.copyOf(pids);
   }
+
+  /** The same system under another variant, with these processes and start-up time. */
+  RunningSystem moved(String newVariant, Map<String, Long> newPids, Duration newStartup) {
+    return new RunningSystem(
+        newVariant, gateway, adminEmail, adminPassword, newPids, newStartup, startedDeps);
+  }
 }

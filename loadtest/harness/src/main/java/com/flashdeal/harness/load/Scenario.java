@@ -8,6 +8,11 @@ public enum Scenario {
   SALE("sale.js"),
   /** One step of the knee search on the order path. */
   CAPACITY("capacity.js"),
+  /**
+   * The knee of SOLD_OUT answers: the order path of capacity.js on one deal already sold out, every
+   * arrival a fresh buyer who must hear 409 SOLD_OUT (what most of a flash sale's traffic gets).
+   */
+  SOLD_OUT("capacity.js"),
   /** One step of the knee search on login (Argon2id). */
   LOGIN("login.js");
 
@@ -25,7 +30,7 @@ public enum Scenario {
   }
 
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   public static Scenario of(String id) {
@@ -35,6 +40,6 @@ public enum Scenario {
       }
     }
     throw new IllegalArgumentException(
-        "unknown scenario '" + id + "'; use sale, capacity or login");
+        "unknown scenario '" + id + "'; use sale, capacity, sold-out or login");
   }
 }

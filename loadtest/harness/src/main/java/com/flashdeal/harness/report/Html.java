@@ -91,6 +91,12 @@ final class Html {
             .append("</p>");
       }
     }
+    if (o.indexes() != null) {
+      h.append("<h2>Index study</h2><p>")
+          .append(Svg.esc(Report.indexStudyLine(o.indexes())))
+          .append("</p>");
+      table(h, Report.INDEX_HEADER, Report.indexRows(o));
+    }
     h.append("<h2>Runs</h2>");
     table(
         h,

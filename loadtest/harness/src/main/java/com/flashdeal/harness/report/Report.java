@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.flashdeal.harness.Bench;
 import com.flashdeal.harness.RunResult;
 import com.flashdeal.harness.capacity.CapacityResult;
+import com.flashdeal.harness.explain.IndexStudy;
 import com.flashdeal.harness.stats.Bootstrap;
 import com.flashdeal.harness.stats.Comparison;
 import java.io.IOException;
@@ -91,6 +92,7 @@ public final class Report {
     json.put("capacity", outcome.capacity());
     json.put("pgbench", outcome.pgbench());
     json.put("seeding", outcome.seeding());
+    json.put("indexes", outcome.indexes());
     JSON.writeValue(dir.resolve("report.json").toFile(), json);
     Files.writeString(
         dir.resolve("report.md"),
@@ -179,7 +181,7 @@ public final class Report {
     }
     for (CapacityResult c : o.capacity()) {
       String pg =
-          o.pgbench() == null || c.target().equals("login")
+          o.pgbench() == null || !c.target().equals("order path")
               ? ""
               : String.format(
                   java.util.Locale.ROOT,
@@ -197,6 +199,25 @@ public final class Report {
               c.knee().confirmed() ? " (confirmed by a second run)" : " (NOT confirmed)",
               c.knee().bounded() ? "" : " — the highest rate tried still passed",
               pg));
+    }
+    out.addAll(kneeRatios(o.capacity()));
+    if (o.indexes() != null) {
+      for (IndexStudy.Row r : o.indexes().rows()) {
+        if (r.without() != null) {
+          out.add(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%s: %s takes %.3f ms with it, %.3f ms without (%.1f× faster; %d against %d"
+                      + " buffers)",
+                  r.index(),
+                  r.query(),
+                  r.with().executionMs(),
+                  r.without().executionMs(),
+                  r.speedUp(),
+                  r.with().buffers(),
+                  r.without().buffers()));
+        }
+      }
     }
     o.aborted().forEach(a -> out.add("ABORTED " + a));
     for (String v : variants) {
@@ -343,6 +364,50 @@ public final class Report {
     return rows;
   }
 
+  static final List<String> INDEX_HEADER =
+      List.of(
+          "database",
+          "index",
+          "statement",
+          "with: ms",
+          "with: plan",
+          "with: buffers",
+          "without: ms",
+          "without: plan",
+          "without: buffers",
+          "× faster with");
+
+  static List<List<String>> indexRows(Bench.Outcome o) {
+    List<List<String>> rows = new ArrayList<>();
+    if (o.indexes() == null) return rows;
+    for (IndexStudy.Row r : o.indexes().rows()) {
+      IndexStudy.Plan w = r.with();
+      IndexStudy.Plan wo = r.without();
+      rows.add(
+          List.of(
+              r.service(),
+              r.index().isEmpty() ? "(its key only)" : r.index(),
+              r.query(),
+              Svg.f("%.3f", w.executionMs()),
+              w.shape(),
+              Long.toString(w.buffers()),
+              wo == null ? "" : Svg.f("%.3f", wo.executionMs()),
+              wo == null ? "" : wo.shape(),
+              wo == null ? "" : Long.toString(wo.buffers()),
+              wo == null ? "" : Svg.f("%.1f×", r.speedUp())));
+    }
+    return rows;
+  }
+
+  static String indexStudyLine(IndexStudy.Result r) {
+    return Svg.f(
+        "Seeded in %.0f s: %s. Each statement is one of the services' own (their .sql files), run %d"
+            + " times under EXPLAIN (ANALYZE, BUFFERS) with its parameters bound; the median run"
+            + " counts. \"Without\" drops the index inside a transaction that is rolled back. Plans"
+            + " as JSON in plans/.",
+        r.seedSeconds(), r.seeded().toString(), IndexStudy.EXECUTIONS);
+  }
+
   static List<List<String>> capacityRows(Bench.Outcome o) {
     List<List<String>> rows = new ArrayList<>();
     for (CapacityResult c : o.capacity()) {
@@ -486,6 +551,10 @@ public final class Report {
                 o.pgbench().insertTps()));
       }
     }
+    if (o.indexes() != null) {
+      md.append("\n## Index study\n\n").append(indexStudyLine(o.indexes())).append("\n");
+      table(md, INDEX_HEADER, indexRows(o));
+    }
     md.append("\n## Runs\n\n");
     table(md, List.of("variant", "sale", "status", "ledger", "machine", "violations"), runRows(o));
     md.append("\n## Environment\n\n");
@@ -498,6 +567,35 @@ public final class Report {
     return md.toString();
   }
 
+  /**
+   * Each variant's knee against the first variant's for the same target. One search per variant has
+   * no spread: the ratio is stated with the bisection's precision, and a knee that was not
+   * confirmed, or lies above the highest rate tried, says so.
+   */
+  static List<String> kneeRatios(List<CapacityResult> capacity) {
+    List<String> out = new ArrayList<>();
+    Map<String, CapacityResult> first = new LinkedHashMap<>();
+    for (CapacityResult c : capacity) {
+      CapacityResult base = first.putIfAbsent(c.target(), c);
+      if (base == null || base.knee().knee() == 0) continue;
+      double ratio = (double) c.knee().knee() / base.knee().knee();
+      out.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s knee: %s %.2f× %s (%d/s against %d/s; each knee ±10 %% by the bisection%s)",
+              c.target(),
+              c.variant(),
+              ratio,
+              base.variant(),
+              c.knee().knee(),
+              base.knee().knee(),
+              !c.knee().bounded() || !base.knee().bounded()
+                  ? "; a knee at the highest rate tried is a lower bound"
+                  : ""));
+    }
+    return out;
+  }
+
   static String settingsLine(Bench.Settings s) {
     return s.scenario().equals("sale")
         ? "Sale: S = %d units, U = %d arrivals at R = %d/s, %d round(s) of %s; warm-up %d s before each warm sale; figures are median [min–max] over valid runs."
@@ -508,8 +606,20 @@ public final class Report {
                 s.repeat(),
                 String.join(", ", s.variants()),
                 s.warmupSeconds())
-        : "Knee search: %d s steps after a 2 s lead-in, doubling from %d/s then bisecting; SLO: order p99 ≤ %.0f ms (login ≤ %.0f ms), errors and k6-dropped arrivals ≤ 1 %%."
-            .formatted(s.stepSeconds(), s.startRate(), s.sloMs(), s.loginSloMs());
+        : s.scenario().equals("explain")
+            ? "Index study: a history of %,d past orders (%s), the hot statements planned with and without each index."
+                .formatted(s.volumeOrders(), IndexStudy.Sizes.of(s.volumeOrders()))
+            : "Knee search: %d s steps after a 2 s lead-in, doubling from %d/s then bisecting; SLO: %s, errors and k6-dropped arrivals ≤ 1 %%."
+                .formatted(
+                    s.stepSeconds(),
+                    s.startRate(),
+                    switch (s.scenario()) {
+                      case "sold-out" ->
+                          "p99 of SOLD_OUT answers on a sold-out deal ≤ %.0f ms (any other answer is an error)"
+                              .formatted(s.soldOutSloMs());
+                      case "login" -> "login p99 ≤ %.0f ms".formatted(s.loginSloMs());
+                      default -> "order p99 ≤ %.0f ms".formatted(s.sloMs());
+                    });
   }
 
   private static void table(StringBuilder md, List<String> header, List<List<String>> rows) {

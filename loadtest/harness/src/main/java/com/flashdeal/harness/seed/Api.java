@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** The public API as the harness uses it outside the measured window: JSON in, JSON out. */
 final class Api {
@@ -24,6 +25,10 @@ final class Api {
   record Answer(int status, JsonNode body) {}
 
   Answer send(String method, String path, String token, Object body) {
+    return send(method, path, token, body, Map.of());
+  }
+
+  Answer send(String method, String path, String token, Object body, Map<String, String> headers) {
     try {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(60));
@@ -33,6 +38,7 @@ final class Api {
       } else {
         b.method(method, HttpRequest.BodyPublishers.noBody());
       }
+      headers.forEach(b::header);
       if (token != null) {
         b.header("Authorization", "Bearer " + token);
       }
@@ -48,7 +54,17 @@ final class Api {
   }
 
   JsonNode expect(String method, String path, String token, Object body, int status) {
-    Answer a = send(method, path, token, body);
+    return expect(method, path, token, body, Map.of(), status);
+  }
+
+  JsonNode expect(
+      String method,
+      String path,
+      String token,
+      Object body,
+      Map<String, String> headers,
+      int status) {
+    Answer a = send(method, path, token, body, headers);
     if (a.status() != status) {
       throw new HarnessException(method + " " + path + " answered " + a.status() + ": " + a.body());
     }

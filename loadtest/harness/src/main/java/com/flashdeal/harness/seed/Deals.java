@@ -23,7 +23,7 @@ public final class Deals {
             .asText();
   }
 
-  public record Deal(long id, long productId) {}
+  public record Deal(long id, long productId, int units) {}
 
   /** A product with {@code units} in stock and a deal of all of them, open from now for 2 h. */
   public Deal open(int units, int perUserLimit) {
@@ -66,6 +66,21 @@ public final class Deals {
                 201)
             .path("id")
             .asLong();
-    return new Deal(deal, product);
+    return new Deal(deal, product, units);
+  }
+
+  /**
+   * Orders every unit of the deal as the admin, who is not in the bench's user pool: the deal is
+   * sold out and no bench user holds an order for it. Returns the deal's id.
+   */
+  public long sellOut(Deal deal) {
+    api.expect(
+        "POST",
+        "/orders",
+        admin,
+        Map.of("dealId", deal.id(), "quantity", deal.units()),
+        Map.of("Idempotency-Key", "sell-out-" + deal.id()),
+        201);
+    return deal.id();
   }
 }

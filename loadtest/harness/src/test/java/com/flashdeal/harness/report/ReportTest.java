@@ -39,12 +39,14 @@ class ReportTest {
           false,
           100,
           250,
+          20,
           8,
           50,
           1600,
           List.of(1.5, 2.0, 3.0),
           null,
-          10);
+          10,
+          1_000_000);
 
   /** A sale whose order answers take {@code ms}: 3 units to the first three of 10 arrivals. */
   private static RunResult sale(String variant, int round, String phase, double ms, String status) {
@@ -158,6 +160,32 @@ class ReportTest {
     assertThat(
             new ObjectMapper().readTree(dir.resolve("report.json").toFile()).path("sales").size())
         .isEqualTo(20);
+  }
+
+  @Test
+  void eachKneeIsComparedWithTheFirstVariantsForTheSameTarget() {
+    CapacityResult atomic =
+        new CapacityResult(
+            "phase1-db-atomic",
+            "SOLD_OUT answers",
+            20,
+            new KneeSearch.Knee(200, true, true, List.of()),
+            List.of());
+    CapacityResult lua =
+        new CapacityResult(
+            "phase3-redis-lua",
+            "SOLD_OUT answers",
+            20,
+            new KneeSearch.Knee(700, true, false, List.of()),
+            List.of());
+    CapacityResult login =
+        new CapacityResult(
+            "auth-service", "login", 250, new KneeSearch.Knee(9, true, true, List.of()), List.of());
+    assertThat(Report.kneeRatios(List.of(atomic, login, lua)))
+        .containsExactly(
+            "SOLD_OUT answers knee: phase3-redis-lua 3.50× phase1-db-atomic (700/s against 200/s;"
+                + " each knee ±10 % by the bisection; a knee at the highest rate tried is a lower"
+                + " bound)");
   }
 
   @Test

@@ -1,8 +1,8 @@
 package com.flashdeal.product.cache;
 
+import com.flashdeal.product.redis.RedisCalls;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,11 +15,11 @@ import redis.clients.jedis.params.SetParams;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@link ReadCache} in Redis, values as JSON. Every Redis call is timed ({@code
- * flashdeal.redis.latency}), every read counted by result ({@code flashdeal.cache.reads}: hit,
- * miss, error) and every failure by operation ({@code flashdeal.redis.errors}). A Redis failure is
- * never the caller's: the value is loaded from the database. A failed eviction leaves the old value
- * until its time to live ends, which is what bounds staleness in every case.
+ * {@link ReadCache} in Redis, values as JSON. Every Redis call is timed and every failure counted
+ * by operation ({@link RedisCalls}), every read counted by result ({@code flashdeal.cache.reads}:
+ * hit, miss, error). A Redis failure is never the caller's: the value is loaded from the database.
+ * A failed eviction leaves the old value until its time to live ends, which is what bounds
+ * staleness in every case.
  */
 public final class RedisReadCache implements ReadCache {
   private static final Logger log = LoggerFactory.getLogger(RedisReadCache.class);
@@ -30,8 +30,7 @@ public final class RedisReadCache implements ReadCache {
   private final Counter hits;
   private final Counter misses;
   private final Counter readErrors;
-  private final MeterRegistry meters;
-  private final Timer latency;
+  private final RedisCalls calls;
   private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
   public RedisReadCache(UnifiedJedis redis, ObjectMapper json, MeterRegistry meters) {
@@ -40,12 +39,7 @@ public final class RedisReadCache implements ReadCache {
     this.hits = meters.counter("flashdeal.cache.reads", "result", "hit");
     this.misses = meters.counter("flashdeal.cache.reads", "result", "miss");
     this.readErrors = meters.counter("flashdeal.cache.reads", "result", "error");
-    this.meters = meters;
-    this.latency =
-        Timer.builder("flashdeal.redis.latency")
-            .description("Round trips to Redis")
-            .publishPercentileHistogram()
-            .register(meters);
+    this.calls = new RedisCalls(meters);
   }
 
   @Override
@@ -57,7 +51,7 @@ public final class RedisReadCache implements ReadCache {
   public <T> T get(String key, String group, Duration ttl, Class<T> type, Supplier<T> load) {
     String cached;
     try {
-      cached = latency.recordCallable(() -> redis.get(key));
+      cached = calls.timed(() -> redis.get(key));
     } catch (Exception e) {
       failed("read", e);
       return load.get();
@@ -71,7 +65,7 @@ public final class RedisReadCache implements ReadCache {
     if (value != null) {
       try {
         String text = json.writeValueAsString(value);
-        latency.record(
+        calls.run(
             () -> {
               redis.set(key, text, SetParams.setParams().px(ttl.toMillis()));
               if (group != null) {
@@ -88,7 +82,7 @@ public final class RedisReadCache implements ReadCache {
   @Override
   public void evict(String key) {
     try {
-      latency.record(() -> redis.del(key));
+      calls.run(() -> redis.del(key));
     } catch (JedisException e) {
       failed("evict", e);
     }
@@ -97,7 +91,7 @@ public final class RedisReadCache implements ReadCache {
   @Override
   public void evictGroup(String group) {
     try {
-      latency.record(
+      calls.run(
           () -> {
             Set<String> keys = redis.smembers(group);
             if (!keys.isEmpty()) {
@@ -114,7 +108,7 @@ public final class RedisReadCache implements ReadCache {
     if (what.equals("read")) {
       readErrors.increment();
     }
-    meters.counter("flashdeal.redis.errors", "op", what).increment();
+    calls.failed(what, e);
     long now = System.nanoTime();
     long last = lastWarning.get();
     if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {

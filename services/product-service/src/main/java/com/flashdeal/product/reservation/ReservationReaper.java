@@ -2,6 +2,7 @@ package com.flashdeal.product.reservation;
 
 import com.flashdeal.contract.order.model.Settlement;
 import com.flashdeal.product.ProductProperties;
+import com.flashdeal.servicedefaults.lifecycle.PeriodicTask;
 import com.flashdeal.servicedefaults.security.AuthServiceTokens;
 import com.flashdeal.servicedefaults.security.ServiceClientProperties;
 import com.flashdeal.servicedefaults.security.ServiceTokens;
@@ -13,13 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
@@ -40,7 +37,7 @@ import tools.jackson.databind.ObjectMapper;
     name = "flashdeal.product.reaper.enabled",
     havingValue = "true",
     matchIfMissing = true)
-class ReservationReaper implements SmartLifecycle {
+class ReservationReaper extends PeriodicTask {
   private static final Logger log = LoggerFactory.getLogger(ReservationReaper.class);
 
   private final ReservationRepository reservations;
@@ -52,7 +49,6 @@ class ReservationReaper implements SmartLifecycle {
   private final Counter unanswered;
   private final Counter failed;
   private final Set<UUID> unreleasable = ConcurrentHashMap.newKeySet();
-  private ScheduledExecutorService timer;
 
   ReservationReaper(
       ReservationRepository reservations,
@@ -62,6 +58,7 @@ class ReservationReaper implements SmartLifecycle {
       ServiceTokens tokens,
       ObjectMapper json,
       MeterRegistry meters) {
+    super("reaper", properties.reaper().interval());
     this.config = properties.reaper();
     if (config.orderServiceUrl() == null) {
       throw new IllegalStateException(
@@ -130,34 +127,11 @@ class ReservationReaper implements SmartLifecycle {
     return ordered.size() + gaveBack;
   }
 
-  private void tick() {
-    try {
-      // A full batch means more may be waiting: go on at once.
-      while (pass() >= config.batch()) {
-        // next batch
-      }
-    } catch (RuntimeException e) {
-      log.warn("reaper pass failed; retrying in {}: {}", config.interval(), e.toString());
+  @Override
+  protected void runOnce() {
+    // A full batch means more may be waiting: go on at once.
+    while (pass() >= config.batch()) {
+      // next batch
     }
-  }
-
-  @Override
-  public void start() {
-    timer = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("reaper").factory());
-    long every = config.interval().toMillis();
-    timer.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public void stop() {
-    if (timer != null) {
-      timer.shutdownNow();
-      timer = null;
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return timer != null;
   }
 }

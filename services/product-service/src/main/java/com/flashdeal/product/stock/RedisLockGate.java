@@ -2,6 +2,7 @@ package com.flashdeal.product.stock;
 
 import com.flashdeal.contract.common.model.ErrorCode;
 import com.flashdeal.product.deal.DealRecord;
+import com.flashdeal.product.redis.RedisCalls;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

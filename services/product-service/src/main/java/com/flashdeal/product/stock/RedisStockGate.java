@@ -2,6 +2,7 @@ package com.flashdeal.product.stock;
 
 import com.flashdeal.contract.common.model.ErrorCode;
 import com.flashdeal.product.deal.DealRecord;
+import com.flashdeal.product.redis.RedisCalls;
 import com.flashdeal.product.sql.StockSql;
 import com.flashdeal.servicedefaults.problem.ApiException;
 import com.flashdeal.servicedefaults.sql.SqlArrays;

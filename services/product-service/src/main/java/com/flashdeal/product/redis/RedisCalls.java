@@ -1,4 +1,4 @@
-package com.flashdeal.product.stock;
+package com.flashdeal.product.redis;
 
 import com.flashdeal.contract.common.model.ErrorCode;
 import com.flashdeal.servicedefaults.problem.ApiException;
@@ -12,17 +12,18 @@ import org.springframework.http.HttpStatus;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Redis round trips of the stock strategies: each timed ({@code flashdeal.redis.latency}), each
- * failure counted by operation ({@code flashdeal.redis.errors}), and on a request's path a failure
- * is that request's 503 — nothing was reserved.
+ * Redis round trips of product-service (the read cache and the stock strategies): each timed
+ * ({@code flashdeal.redis.latency}), each failure counted by operation ({@code
+ * flashdeal.redis.errors}), and on a reservation's path a failure is that request's 503 — nothing
+ * was reserved.
  */
-final class RedisCalls {
+public final class RedisCalls {
   private static final Logger log = LoggerFactory.getLogger(RedisCalls.class);
 
   private final MeterRegistry meters;
   private final Timer latency;
 
-  RedisCalls(MeterRegistry meters) {
+  public RedisCalls(MeterRegistry meters) {
     this.meters = meters;
     this.latency =
         Timer.builder("flashdeal.redis.latency")
@@ -32,12 +33,17 @@ final class RedisCalls {
   }
 
   /** A call off the request path: the caller handles {@link JedisException}. */
-  <T> T timed(Supplier<T> call) {
+  public <T> T timed(Supplier<T> call) {
     return latency.record(call);
   }
 
+  /** {@link #timed} for a call without a result. */
+  public void run(Runnable call) {
+    latency.record(call);
+  }
+
   /** A call on a reservation's path: a failure is answered 503 with Retry-After. */
-  <T> T forRequest(String op, Supplier<T> call) {
+  public <T> T forRequest(String op, Supplier<T> call) {
     try {
       return timed(call);
     } catch (JedisException e) {
@@ -54,12 +60,12 @@ final class RedisCalls {
     }
   }
 
-  void failed(String op, Exception e) {
+  public void failed(String op, Exception e) {
     meters.counter("flashdeal.redis.errors", "op", op).increment();
     log.debug("redis {} failed: {}", op, e.toString());
   }
 
-  static ApiException serviceUnavailable(ErrorCode code, String detail, Exception cause) {
+  public static ApiException serviceUnavailable(ErrorCode code, String detail, Exception cause) {
     ApiException e = new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code, detail);
     if (cause != null) {
       e.initCause(cause);
@@ -68,7 +74,7 @@ final class RedisCalls {
   }
 
   /** A short pause with jitter, so that waiters do not retry in step. */
-  static void pause(int minMillis, int maxMillis) {
+  public static void pause(int minMillis, int maxMillis) {
     try {
       Thread.sleep(
           minMillis

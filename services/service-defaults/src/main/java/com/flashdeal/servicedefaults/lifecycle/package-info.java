@@ -1,0 +1,2 @@
+/** Background work tied to the application context's lifecycle. */
+package com.flashdeal.servicedefaults.lifecycle;
