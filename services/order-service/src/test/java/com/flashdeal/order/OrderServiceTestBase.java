@@ -83,6 +83,9 @@ abstract class OrderServiceTestBase {
     // Connections on demand only: seven cached contexts and four product-service processes with
     // full pools would pass PostgreSQL's connection limit.
     registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+    // ... and given back soon after a stampede (Hikari's shortest idle timeout): a cached context
+    // kept a stampede's 20 connections, and the next context found PostgreSQL's slots taken (CI).
+    registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     // Every buyer of a stampede is admitted: these tests are about the order path's rules under
     // contention; shedding is product-service's and service-defaults' to test.
     registry.add("spring.datasource.hikari.connection-timeout", () -> "10000");
