@@ -29,8 +29,7 @@ import tools.jackson.databind.type.LogicalType;
  * and {@code 0} for a date-time, and a repeated item in a {@code uniqueItems} array. Jackson would
  * read them as absent, "false", "3", 1 and 1970-01-01T00:00Z; schemathesis found {@code
  * "description": null}, {@code "description": false} accepted by POST /products and {@code
- * "startsAt": 0} by POST /deals. A string holding U+0000 is a 400 too: PostgreSQL's text cannot
- * store it, and schemathesis found a {@code description} holding U+0000 answered with a 500.
+ * "startsAt": 0} by POST /deals.
  */
 public final class StrictJson {
   private StrictJson() {}
@@ -71,11 +70,7 @@ public final class StrictJson {
             DeserializationConfig config,
             BeanDescription.Supplier description,
             ValueDeserializer<?> deserializer) {
-          Class<?> type = description.getBeanClass();
-          if (type == String.class) {
-            return new StorableText(deserializer);
-          }
-          return Temporal.class.isAssignableFrom(type)
+          return Temporal.class.isAssignableFrom(description.getBeanClass())
               ? new TextDateTime(deserializer)
               : deserializer;
         }
@@ -131,31 +126,6 @@ public final class StrictJson {
         return context.handleUnexpectedToken(handledType(), p);
       }
       return super.deserialize(p, context);
-    }
-  }
-
-  /**
-   * A string reader that refuses U+0000, which JSON allows and PostgreSQL's {@code text} does not
-   * ("invalid byte sequence for encoding UTF8: 0x00"): refused here it is a 400 naming the field,
-   * not a 500 from the INSERT after the request was accepted.
-   */
-  private static final class StorableText extends DelegatingDeserializer {
-    StorableText(ValueDeserializer<?> delegate) {
-      super(delegate);
-    }
-
-    @Override
-    protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
-      return new StorableText(delegate);
-    }
-
-    @Override
-    public Object deserialize(JsonParser p, DeserializationContext context) {
-      Object value = super.deserialize(p, context);
-      if (value instanceof String text && text.indexOf('\0') >= 0) {
-        return context.reportInputMismatch(this, "a string must not contain U+0000 (NUL)");
-      }
-      return value;
     }
   }
 }
