@@ -253,13 +253,15 @@ class BadInputSweepE2E {
           // Injection-looking text is only *invalid* where the contract constrains the shape;
           // "password" is a format
           // in name only (any text of the right length is a legal password), so it is not a target.
+          // A pattern makes invalid only the texts it does not match (JSON Schema: a search, not a
+          // whole match): '^[^\u0000]*$' on a stored name refuses U+0000 and nothing else.
           boolean constrained =
-              (s.getFormat() != null && !"password".equals(s.getFormat()))
-                  || s.getPattern() != null
-                  || s.getEnum() != null;
-          if (constrained) {
-            INJECTIONS.forEach(i -> bad.add(ContractClient.JSON.getNodeFactory().textNode(i)));
-          }
+              (s.getFormat() != null && !"password".equals(s.getFormat())) || s.getEnum() != null;
+          java.util.regex.Pattern pattern =
+              s.getPattern() == null ? null : java.util.regex.Pattern.compile(s.getPattern());
+          INJECTIONS.stream()
+              .filter(i -> constrained || (pattern != null && !pattern.matcher(i).find()))
+              .forEach(i -> bad.add(ContractClient.JSON.getNodeFactory().textNode(i)));
         }
         case "object" -> {
           bad.add(ContractClient.JSON.getNodeFactory().textNode("not an object"));
