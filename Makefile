@@ -58,6 +58,17 @@ e2e: ## Only the *E2E suite: starts the system (or uses the one `make up` starte
 	$(MVN) -q install -DskipTests -Dspotless.check.skip=true
 	$(MVN) verify -pl e2e
 
+# The later variants the E2E suite must pass against too (make test runs it against phase1-db-atomic).
+E2E_VARIANTS ?= phase3-redis-lua phase3-redis-lock phase3-cache
+
+.PHONY: e2e-variants
+e2e-variants: ## The *E2E suite against each of E2E_VARIANTS, one system per variant (CI runs it)
+	$(MVN) -q install -DskipTests -Dspotless.check.skip=true
+	@for v in $(E2E_VARIANTS); do \
+	  echo "e2e-variants: $$v"; \
+	  FLASHDEAL_E2E_VARIANT=$$v $(MVN) -q verify -pl e2e || exit 1; \
+	done
+
 .PHONY: k8s-bin
 k8s-bin: ## Build the pinned etcd, kube-apiserver, controller-manager, scheduler and kwok for the *K8sIT tier (once; cached)
 	@tools/bin/ensure-k8s

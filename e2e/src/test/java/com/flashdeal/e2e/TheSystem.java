@@ -19,12 +19,24 @@ final class TheSystem {
     if (system == null) {
       launcher = Launcher.fromEnvironment();
       var running = launcher.running();
+      String asked = System.getenv("FLASHDEAL_E2E_VARIANT");
       if (running.isPresent()) {
         system = running.get();
+        if (asked != null && !asked.equals(system.variant())) {
+          // Testing the wrong variant would pass silently: say so instead.
+          throw new IllegalStateException(
+              "FLASHDEAL_E2E_VARIANT="
+                  + asked
+                  + " but the running system is "
+                  + system.variant()
+                  + "; run `make down` first");
+        }
       } else {
-        String variant = System.getenv().getOrDefault("FLASHDEAL_E2E_VARIANT", "phase1-db-atomic");
+        String variant = asked != null ? asked : "phase1-db-atomic";
         system = launcher.up(variant, line -> System.out.println("[e2e] " + line));
-        System.out.printf("[e2e] system up in %.1f s%n", system.startup().toMillis() / 1000.0);
+        System.out.printf(
+            "[e2e] system up (variant %s) in %.1f s%n",
+            system.variant(), system.startup().toMillis() / 1000.0);
         Launcher stopper = launcher;
         Runtime.getRuntime()
             .addShutdownHook(

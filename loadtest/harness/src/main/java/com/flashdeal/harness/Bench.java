@@ -498,22 +498,30 @@ public final class Bench {
     return k6.run(new LoadRequest(scenario, d.gateway(), users, env, leadIn + seconds), dir);
   }
 
+  /** A knee search's start: the variant deployed, tokens good for the search, warm-up traffic. */
+  private Platform.Deployment warmDeployment(
+      String search, String variant, Settings s, UserPool pool, Path users, Path reportDir)
+      throws Exception {
+    progress.accept(search + " " + variant + ": deploy");
+    Platform.Deployment d = platform.deploy(variant);
+    pool.renew(d.gateway(), Duration.ofMinutes(10), users);
+    platform.resetState(d);
+    warmUp(
+        s.warmupSeconds(),
+        s.rate(),
+        s.users(),
+        d,
+        users,
+        dir(reportDir, variant, 0, "warmup"),
+        search + " " + variant);
+    return d;
+  }
+
   private List<CapacityResult> capacity(Settings s, UserPool pool, Path users, Path reportDir)
       throws Exception {
     List<CapacityResult> out = new ArrayList<>();
     for (String variant : s.variants()) {
-      progress.accept("capacity " + variant + ": deploy");
-      Platform.Deployment d = platform.deploy(variant);
-      pool.renew(d.gateway(), Duration.ofMinutes(10), users);
-      platform.resetState(d);
-      warmUp(
-          s.warmupSeconds(),
-          s.rate(),
-          s.users(),
-          d,
-          users,
-          dir(reportDir, variant, 0, "warmup"),
-          "capacity " + variant);
+      Platform.Deployment d = warmDeployment("capacity", variant, s, pool, users, reportDir);
       Probe probe = new Probe(Scenario.CAPACITY, "order path", s.sloMs(), 0);
       CapacityResult found = knee(probe, s, s.startRate(), d, users, reportDir);
       List<CapacityResult.StepFigures> steps = new ArrayList<>(found.steps());
@@ -538,18 +546,7 @@ public final class Bench {
       throws Exception {
     List<CapacityResult> out = new ArrayList<>();
     for (String variant : s.variants()) {
-      progress.accept("sold-out " + variant + ": deploy");
-      Platform.Deployment d = platform.deploy(variant);
-      pool.renew(d.gateway(), Duration.ofMinutes(10), users);
-      platform.resetState(d);
-      warmUp(
-          s.warmupSeconds(),
-          s.rate(),
-          s.users(),
-          d,
-          users,
-          dir(reportDir, variant, 0, "warmup"),
-          "sold-out " + variant);
+      Platform.Deployment d = warmDeployment("sold-out", variant, s, pool, users, reportDir);
       Deals deals = new Deals(d);
       long deal = deals.sellOut(deals.open(1, 1));
       Probe probe = new Probe(Scenario.SOLD_OUT, "SOLD_OUT answers", s.soldOutSloMs(), deal);
@@ -648,9 +645,10 @@ public final class Bench {
     try {
       Path dir =
           Files.createDirectories(
-              reportDir
-                  .resolve("runs")
-                  .resolve(d.variant() + "-" + scenario.id() + "-" + rate + "-" + stepNumber));
+              fresh(
+                  reportDir
+                      .resolve("runs")
+                      .resolve(d.variant() + "-" + scenario.id() + "-" + rate + "-" + stepNumber)));
       Window w =
           measure(
               d,
@@ -717,6 +715,18 @@ public final class Bench {
     } catch (java.io.IOException e) {
       throw new HarnessException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code dir}, or the first of {@code dir-2}, {@code dir-3}, ... not taken yet: a variant listed
+   * twice (two searches of it, for their spread) must not read the first search's arrival lines.
+   */
+  private static Path fresh(Path dir) {
+    Path candidate = dir;
+    for (int n = 2; Files.exists(candidate); n++) {
+      candidate = dir.resolveSibling(dir.getFileName() + "-" + n);
+    }
+    return candidate;
   }
 
   private PgBench pgbench(Platform.Deployment d) {

@@ -4,6 +4,7 @@ import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.Header;
 import io.jsonwebtoken.IncorrectClaimException;
+import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwsHeader;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
@@ -13,18 +14,28 @@ import io.jsonwebtoken.security.SignatureException;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies Flash Deal access tokens: RS256 only (so neither {@code alg: none} nor
  * HMAC-signed-with-the-public-key passes), a known {@code kid}, and {@code iss}, {@code aud},
  * {@code exp} as configured. Shared by the gateway and every service so they all apply the same
  * rules.
+ *
+ * <p>A token once verified is remembered until it expires: one order carries the same user token
+ * through three services and the same service token on every internal call, and the RSA check was
+ * the largest single cost of a SOLD_OUT answer (19 % of product-service's CPU, 14 % of the
+ * gateway's; docs/phase3-redis-design.md). The memory is keyed by the whole token string, so only
+ * that exact, already verified token matches; it holds a token no longer than its {@code exp} (plus
+ * the clock skew, as a fresh check would) and no longer than its key is known.
  */
 public final class JwtVerifier {
   public static final String ALGORITHM = "RS256";
@@ -34,6 +45,12 @@ public final class JwtVerifier {
   private final String audience;
   private final Duration clockSkew;
   private final Clock clock;
+  private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+
+  /** At most this many tokens remembered; past it the memory starts over (a crude, safe bound). */
+  static final int MAX_REMEMBERED = 20_000;
+
+  private record Remembered(VerifiedUser user, String kid, Instant validUntil) {}
 
   public JwtVerifier(
       KeySource keys, String issuer, String audience, Duration clockSkew, Clock clock) {
@@ -59,9 +76,31 @@ public final class JwtVerifier {
     if (token.length() > 8192) {
       throw new TokenRejectedException("token too large");
     }
-    Claims claims;
+    Remembered known = verified.get(token);
+    if (known != null) {
+      if (clock.instant().isBefore(known.validUntil()) && keys.cached(known.kid()).isPresent()) {
+        return known.user();
+      }
+      verified.remove(token); // expired or its key is gone: the full check below says why
+    }
+    Jws<Claims> jws = parse(token);
+    VerifiedUser user = userOf(jws.getPayload());
+    if (verified.size() >= MAX_REMEMBERED) {
+      verified.clear();
+    }
+    verified.put(
+        token,
+        new Remembered(
+            user,
+            jws.getHeader().getKeyId(),
+            jws.getPayload().getExpiration().toInstant().plus(clockSkew)));
+    return user;
+  }
+
+  private Jws<Claims> parse(String token) {
+    Jws<Claims> jws;
     try {
-      claims =
+      jws =
           Jwts.parser()
               .keyLocator(new Locator())
               .requireIssuer(issuer)
@@ -69,8 +108,7 @@ public final class JwtVerifier {
               .clockSkewSeconds(clockSkew.toSeconds())
               .clock(() -> Date.from(clock.instant()))
               .build()
-              .parseSignedClaims(token)
-              .getPayload();
+              .parseSignedClaims(token);
     } catch (ExpiredJwtException e) {
       throw new TokenRejectedException("token expired", e);
     } catch (IncorrectClaimException | MissingClaimException e) {
@@ -83,9 +121,13 @@ public final class JwtVerifier {
     } catch (JwtException | IllegalArgumentException e) {
       throw new TokenRejectedException("malformed or unsupported token", e);
     }
-    if (claims.getExpiration() == null) {
+    if (jws.getPayload().getExpiration() == null) {
       throw new TokenRejectedException("token has no expiry");
     }
+    return jws;
+  }
+
+  private static VerifiedUser userOf(Claims claims) {
     UUID subject;
     try {
       subject = UUID.fromString(claims.getSubject());

@@ -289,4 +289,91 @@ class JwtVerifierTest {
   private static byte[] unsigned(byte[] b) {
     return b.length > 1 && b[0] == 0 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b;
   }
+
+  /** A clock the test moves. */
+  private static final class MovableClock extends Clock {
+    private volatile Instant now = NOW;
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  /** The test's keys, counting how often the verifier looks one up for a signature check. */
+  private static final class CountingKeys implements KeySource {
+    final Map<String, java.security.PublicKey> keys =
+        new java.util.concurrent.ConcurrentHashMap<>(Map.of("k1", KEYS.getPublic()));
+    final java.util.concurrent.atomic.AtomicInteger lookups =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public java.util.Optional<java.security.PublicKey> cached(String kid) {
+      return java.util.Optional.ofNullable(keys.get(kid));
+    }
+
+    @Override
+    public java.util.Optional<java.security.PublicKey> find(String kid) {
+      lookups.incrementAndGet();
+      return cached(kid);
+    }
+  }
+
+  @Test
+  void aTokenVerifiedOnceIsNotCheckedAgainUntilItExpires() {
+    CountingKeys keys = new CountingKeys();
+    MovableClock clock = new MovableClock();
+    JwtVerifier remembering =
+        new JwtVerifier(keys, "flashdeal-auth", "flashdeal", Duration.ofSeconds(30), clock);
+    String token = token().signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact();
+    for (int i = 0; i < 3; i++) {
+      assertThat(remembering.verify(token).id()).isEqualTo(USER);
+    }
+    assertThat(keys.lookups).hasValue(1);
+    // Within the clock skew after exp it is still good, as a fresh check would say ...
+    clock.now = NOW.plusSeconds(840 + 29);
+    assertThat(remembering.verify(token).id()).isEqualTo(USER);
+    // ... and past it, refused: remembered or not, an expired token is expired.
+    clock.now = NOW.plusSeconds(840 + 31);
+    assertThatThrownBy(() -> remembering.verify(token))
+        .isInstanceOf(TokenRejectedException.class)
+        .hasMessageContaining("expired");
+  }
+
+  @Test
+  void aRememberedTokenIsRefusedOnceItsKeyIsGone() {
+    CountingKeys keys = new CountingKeys();
+    JwtVerifier remembering =
+        new JwtVerifier(
+            keys,
+            "flashdeal-auth",
+            "flashdeal",
+            Duration.ofSeconds(30),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    String token = token().signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact();
+    remembering.verify(token);
+    keys.keys.clear(); // the key was rotated out of the key set
+    assertThatThrownBy(() -> remembering.verify(token))
+        .isInstanceOf(TokenRejectedException.class)
+        .hasMessageContaining("unknown key id");
+  }
+
+  @Test
+  void onlyTheExactTokenIsRemembered() {
+    String token = token().signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact();
+    verifier.verify(token);
+    // Same header and claims, the signature altered: a new string, checked in full.
+    String forged = token.substring(0, token.length() - 4) + "AAAA";
+    assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOf(TokenRejectedException.class);
+  }
 }
