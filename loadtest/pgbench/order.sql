@@ -1,4 +1,4 @@
--- One confirmed order, as order-service's CheckoutService inserts it (services/order-service/src/main/resources/sql/orders.sql).
+-- One confirmed order, as order-service's CheckoutService inserts it (services/order-core/src/main/resources/sql/orders.sql).
 SELECT gen_random_uuid() AS id, gen_random_uuid() AS user_id \gset
 INSERT INTO customer_order (id, user_id, deal_id, product_id, quantity, unit_price_minor, currency, status,
                             idempotency_key, request_fingerprint)

@@ -35,7 +35,7 @@ class AuthServiceIT {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  @Autowired com.flashdeal.servicedefaults.security.JwtVerifier verifier;
+  @Autowired com.flashdeal.servicecore.security.JwtVerifier verifier;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

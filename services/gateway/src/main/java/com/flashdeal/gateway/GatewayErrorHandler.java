@@ -1,7 +1,7 @@
 package com.flashdeal.gateway;
 
 import com.flashdeal.contract.common.model.ErrorCode;
-import com.flashdeal.servicedefaults.problem.Problems;
+import com.flashdeal.servicecore.problem.ProblemBodies;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -48,7 +48,7 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             ErrorCode.UPSTREAM_TIMEOUT,
             "The service behind this route did not answer in time.");
       }
-      ErrorCode code = Problems.defaultCode(status);
+      ErrorCode code = ProblemBodies.defaultCode(status);
       String detail = status == 404 ? "No such resource." : rse.getReason();
       return ProblemWriter.write(exchange, status, code, detail);
     }

@@ -1,10 +1,10 @@
 package com.flashdeal.gateway;
 
 import com.flashdeal.contract.common.model.ErrorCode;
-import com.flashdeal.servicedefaults.security.BearerTokens;
-import com.flashdeal.servicedefaults.security.JwtVerifier;
-import com.flashdeal.servicedefaults.security.TokenRejectedException;
-import com.flashdeal.servicedefaults.security.VerifiedUser;
+import com.flashdeal.servicecore.security.BearerTokens;
+import com.flashdeal.servicecore.security.JwtVerifier;
+import com.flashdeal.servicecore.security.TokenRejectedException;
+import com.flashdeal.servicecore.security.VerifiedUser;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.core.Ordered;

@@ -1,6 +1,7 @@
 package com.flashdeal.gateway;
 
 import com.flashdeal.contract.common.model.ErrorCode;
+import com.flashdeal.servicecore.problem.ProblemBodies;
 import com.flashdeal.servicedefaults.problem.Problems;
 import com.flashdeal.servicedefaults.web.RequestIds;
 import io.netty.buffer.Unpooled;
@@ -90,7 +91,8 @@ class OversizedRequests implements NettyServerCustomizer {
             : ErrorCode.REQUEST_TOO_LARGE;
     String requestId = RequestIds.acceptOrGenerate(null);
     byte[] body =
-        JSON.writeValueAsBytes(Problems.body(status.code(), code, detail, null, requestId, null));
+        JSON.writeValueAsBytes(
+            ProblemBodies.body(status.code(), code, detail, null, requestId, null));
     FullHttpResponse response =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
     response

@@ -1,6 +1,7 @@
 package com.flashdeal.gateway;
 
 import com.flashdeal.contract.common.model.ErrorCode;
+import com.flashdeal.servicecore.problem.ProblemBodies;
 import com.flashdeal.servicedefaults.problem.Problems;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -30,7 +31,7 @@ final class ProblemWriter {
     }
     byte[] body =
         JSON.writeValueAsBytes(
-            Problems.body(
+            ProblemBodies.body(
                 status,
                 code,
                 detail,

@@ -1,5 +1,6 @@
 package com.flashdeal.order;
 
+import com.flashdeal.ordercore.stock.ProductServiceSettings;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,5 +22,10 @@ public record OrderProperties(ProductService productService) {
   public record ProductService(
       URI url,
       @DefaultValue("1s") Duration connectTimeout,
-      @DefaultValue("2s") Duration readTimeout) {}
+      @DefaultValue("2s") Duration readTimeout) {
+
+    public ProductServiceSettings settings() {
+      return new ProductServiceSettings(url, connectTimeout, readTimeout);
+    }
+  }
 }

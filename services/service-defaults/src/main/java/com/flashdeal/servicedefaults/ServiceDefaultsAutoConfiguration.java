@@ -1,15 +1,16 @@
 package com.flashdeal.servicedefaults;
 
+import com.flashdeal.servicecore.security.AuthServiceTokens;
+import com.flashdeal.servicecore.security.JwksKeySource;
+import com.flashdeal.servicecore.security.JwtVerifier;
+import com.flashdeal.servicecore.security.KeySource;
+import com.flashdeal.servicecore.security.ServiceTokens;
+import com.flashdeal.servicecore.web.Admission;
 import com.flashdeal.servicedefaults.json.StrictJson;
 import com.flashdeal.servicedefaults.problem.ProblemAdvice;
-import com.flashdeal.servicedefaults.security.AuthServiceTokens;
 import com.flashdeal.servicedefaults.security.BearerTokenFilter;
-import com.flashdeal.servicedefaults.security.JwksKeySource;
-import com.flashdeal.servicedefaults.security.JwtVerifier;
-import com.flashdeal.servicedefaults.security.KeySource;
 import com.flashdeal.servicedefaults.security.SecurityProperties;
 import com.flashdeal.servicedefaults.security.ServiceClientProperties;
-import com.flashdeal.servicedefaults.security.ServiceTokens;
 import com.flashdeal.servicedefaults.validation.CodePointSizeValidator;
 import com.flashdeal.servicedefaults.web.AdmissionFilter;
 import com.flashdeal.servicedefaults.web.BodySizeLimitFilter;
@@ -102,7 +103,7 @@ public class ServiceDefaultsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   ServiceTokens serviceTokens(ServiceClientProperties config, Clock clock) {
-    return new AuthServiceTokens(config, clock);
+    return new AuthServiceTokens(config.client(), clock);
   }
 
   /** Servlet services only; the reactive gateway has its own filters around the same verifier. */
@@ -139,10 +140,11 @@ public class ServiceDefaultsAutoConfiguration {
         HttpProperties http, ObjectProvider<MeterRegistry> meters) {
       AdmissionFilter filter =
           new AdmissionFilter(
-              http.maxConcurrent(),
-              http.admissionWait(),
-              http.retryAfterSeconds(),
-              http.unlimitedPaths());
+              new Admission(
+                  http.maxConcurrent(),
+                  http.admissionWait(),
+                  http.retryAfterSeconds(),
+                  http.unlimitedPaths()));
       meters.ifAvailable(
           registry -> {
             FunctionCounter.builder("flashdeal.http.shed", filter, AdmissionFilter::shed)

@@ -106,8 +106,8 @@ public final class Launcher {
     String version = version();
     List<String> missing = new ArrayList<>();
     for (Service s : Service.PHASE1) {
-      if (!Files.isRegularFile(s.jar(repo, version))) {
-        missing.add(s.jar(repo, version).toString());
+      if (!Files.isRegularFile(s.jar(repo, version, variant.env()))) {
+        missing.add(s.jar(repo, version, variant.env()).toString());
       }
     }
     if (!missing.isEmpty()) {
@@ -176,7 +176,11 @@ public final class Launcher {
     String version = version();
     for (Service s : services) {
       Process p =
-          start(s, s.jar(repo, version), environment(s, variant, deps, adminPassword), appendLog);
+          start(
+              s,
+              s.jar(repo, version, variant.env()),
+              environment(s, variant, deps, adminPassword),
+              appendLog);
       pids.put(s.name(), p.pid());
       progress.accept(
           "%s: %s (pid %d, log %s)"
@@ -442,11 +446,12 @@ public final class Launcher {
     return pb.start();
   }
 
-  /** Whether every service has an AOT cache recorded for its current jar. */
-  public boolean aotCacheReady() {
+  /** Whether every service of this variant has an AOT cache recorded for its current jar. */
+  public boolean aotCacheReady(String variantName) {
     String version = version();
+    Variant variant = Variant.load(variantsDir(), variantName);
     for (Service s : Service.PHASE1) {
-      Path jar = s.jar(repo, version);
+      Path jar = s.jar(repo, version, variant.env());
       try {
         if (!Files.isRegularFile(aotDir(s, jar).resolve(AOT_CACHE))) {
           return false;
@@ -456,6 +461,12 @@ public final class Launcher {
       }
     }
     return true;
+  }
+
+  private static boolean springBootJar(Path jar) throws IOException {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+      return zip.getEntry("BOOT-INF/") != null || zip.getEntry("BOOT-INF/classes/") != null;
+    }
   }
 
   private Path aotDir(Service s, Path jar) throws IOException {
@@ -484,7 +495,8 @@ public final class Launcher {
     }
     try {
       Path dir = aotDir(s, jar);
-      Path extracted = dir.resolve(jar.getFileName());
+      // Only Spring Boot's nested jars need extracting; a plain (shaded) jar is cached as it is.
+      Path extracted = springBootJar(jar) ? dir.resolve(jar.getFileName()) : jar;
       if (!Files.isRegularFile(extracted)) {
         Files.createDirectories(dir);
         Process p =

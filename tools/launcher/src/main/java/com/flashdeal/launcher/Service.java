@@ -2,6 +2,7 @@ package com.flashdeal.launcher;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -15,6 +16,8 @@ import java.util.stream.IntStream;
  * @param internalPort port of the internal API ({@code /internal/**}, other services only); 0 when
  *     the service has none
  * @param internalPortVariable environment variable that sets it (null when none)
+ * @param stacks other implementations of the same service by stack name (module folders), chosen by
+ *     a variant's {@link #stackVariable()}: Phase 4's order-service on Micronaut
  */
 public record Service(
     String name,
@@ -22,7 +25,25 @@ public record Service(
     int port,
     String portVariable,
     int internalPort,
-    String internalPortVariable) {
+    String internalPortVariable,
+    Map<String, String> stacks) {
+  /** The stack every service runs on unless a variant says otherwise. */
+  public static final String DEFAULT_STACK = "spring";
+
+  public Service {
+    stacks = Map.copyOf(stacks);
+  }
+
+  public Service(
+      String name,
+      String module,
+      int port,
+      String portVariable,
+      int internalPort,
+      String internalPortVariable) {
+    this(name, module, port, portVariable, internalPort, internalPortVariable, Map.of());
+  }
+
   public static final Service AUTH =
       new Service(
           "auth-service",
@@ -46,16 +67,59 @@ public record Service(
           8083,
           "FLASHDEAL_ORDER_PORT",
           9083,
-          "FLASHDEAL_ORDER_INTERNAL_PORT");
+          "FLASHDEAL_ORDER_INTERNAL_PORT",
+          Map.of("micronaut", "services/order-service-micronaut"));
   public static final Service GATEWAY =
       new Service("gateway", "services/gateway", 8080, "FLASHDEAL_GATEWAY_PORT", 0, null);
 
   public static final List<Service> PHASE1 = List.of(AUTH, PRODUCT, ORDER, GATEWAY);
 
+  /** The jar of its default (Spring) implementation. */
   public Path jar(Path repo, String version) {
-    return repo.resolve(module)
+    return jar(repo, version, Map.of());
+  }
+
+  /** The jar of the implementation a variant's settings pick (see {@link #stackVariable()}). */
+  public Path jar(Path repo, String version, Map<String, String> variantEnv) {
+    String chosen = module(variantEnv);
+    return repo.resolve(chosen)
         .resolve("target")
-        .resolve(Path.of(module).getFileName() + "-" + version + ".jar");
+        .resolve(Path.of(chosen).getFileName() + "-" + version + ".jar");
+  }
+
+  /** The variable that picks this service's stack, e.g. {@code FLASHDEAL_ORDER_STACK=micronaut}. */
+  public String stackVariable() {
+    return "FLASHDEAL_"
+        + name.replace("-service", "").toUpperCase(java.util.Locale.ROOT)
+        + "_STACK";
+  }
+
+  /** The stack a variant's settings pick for this service. */
+  public String stack(Map<String, String> variantEnv) {
+    return variantEnv.getOrDefault(stackVariable(), DEFAULT_STACK);
+  }
+
+  /** The module folder of the implementation a variant's settings pick. */
+  public String module(Map<String, String> variantEnv) {
+    String stack = stack(variantEnv);
+    if (stack.equals(DEFAULT_STACK)) {
+      return module;
+    }
+    String other = stacks.get(stack);
+    if (other == null) {
+      throw new LauncherException(
+          stackVariable()
+              + "="
+              + stack
+              + ": "
+              + name
+              + " has no such implementation; known: "
+              + new java.util.TreeSet<>(
+                  java.util.stream.Stream.concat(
+                          java.util.stream.Stream.of(DEFAULT_STACK), stacks.keySet().stream())
+                      .toList()));
+    }
+    return other;
   }
 
   public String url() {

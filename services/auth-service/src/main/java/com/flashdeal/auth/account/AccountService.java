@@ -1,7 +1,7 @@
 package com.flashdeal.auth.account;
 
 import com.flashdeal.contract.common.model.ErrorCode;
-import com.flashdeal.servicedefaults.problem.ApiException;
+import com.flashdeal.servicecore.problem.ApiException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -26,7 +26,7 @@ public class AccountService {
         .ifPresent(
             why -> {
               throw new ApiException(
-                  HttpStatus.UNPROCESSABLE_CONTENT, ErrorCode.WEAK_PASSWORD, why);
+                  HttpStatus.UNPROCESSABLE_CONTENT.value(), ErrorCode.WEAK_PASSWORD, why);
             });
     String hash = hasher.hash(password);
     return accounts

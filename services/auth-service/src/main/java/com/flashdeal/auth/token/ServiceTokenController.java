@@ -5,7 +5,7 @@ import com.flashdeal.contract.auth.api.ServiceIdentityApi;
 import com.flashdeal.contract.auth.model.ServiceTokenRequest;
 import com.flashdeal.contract.auth.model.TokenResponse;
 import com.flashdeal.contract.common.model.ErrorCode;
-import com.flashdeal.servicedefaults.problem.ApiException;
+import com.flashdeal.servicecore.problem.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,7 +45,7 @@ class ServiceTokenController implements ServiceIdentityApi {
     boolean match = MessageDigest.isEqual(expected, sha256(request.getClientSecret()));
     if (!match || !clients.containsKey(request.getClientId())) {
       throw new ApiException(
-          HttpStatus.UNAUTHORIZED,
+          HttpStatus.UNAUTHORIZED.value(),
           ErrorCode.INVALID_CREDENTIALS,
           "Unknown client or wrong secret.");
     }

@@ -7,7 +7,7 @@ import com.flashdeal.contract.auth.model.JwkSet;
 import com.flashdeal.contract.auth.model.LoginRequest;
 import com.flashdeal.contract.auth.model.TokenResponse;
 import com.flashdeal.contract.common.model.ErrorCode;
-import com.flashdeal.servicedefaults.problem.ApiException;
+import com.flashdeal.servicecore.problem.ApiException;
 import java.math.BigInteger;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -42,7 +42,7 @@ class TokenController implements TokensApi {
             .orElseThrow(
                 () ->
                     new ApiException(
-                        HttpStatus.UNAUTHORIZED,
+                        HttpStatus.UNAUTHORIZED.value(),
                         ErrorCode.INVALID_CREDENTIALS,
                         "Email or password is wrong."));
     TokenIssuer.IssuedToken token = issuer.issue(account);

@@ -2,7 +2,7 @@ package com.flashdeal.auth.token;
 
 import com.flashdeal.auth.AuthProperties;
 import com.flashdeal.auth.account.Account;
-import com.flashdeal.servicedefaults.security.VerifiedUser;
+import com.flashdeal.servicecore.security.VerifiedUser;
 import io.jsonwebtoken.Jwts;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.flashdeal.auth.token;
 
-import com.flashdeal.servicedefaults.security.KeySource;
-import com.flashdeal.servicedefaults.security.StaticKeySource;
+import com.flashdeal.servicecore.security.KeySource;
+import com.flashdeal.servicecore.security.StaticKeySource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,7 +1,8 @@
 package com.flashdeal.order.settlement;
 
 import com.flashdeal.order.sql.SettlementsSql;
-import com.flashdeal.servicedefaults.sql.SqlArrays;
+import com.flashdeal.ordercore.settlement.SettlementStore;
+import com.flashdeal.servicecore.sql.SqlArrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,15 +12,15 @@ import org.springframework.stereotype.Repository;
 
 /** Statements from sql/settlements.sql. */
 @Repository
-class SettlementRepository {
+class SettlementRepository implements SettlementStore {
   private final JdbcClient jdbc;
 
   SettlementRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** Settles every unsettled id as ABANDONED, then returns the outcome of each. */
-  Map<UUID, String> settle(Collection<UUID> orderIds) {
+  @Override
+  public Map<UUID, String> settle(Collection<UUID> orderIds) {
     String ids = SqlArrays.uuids(orderIds);
     jdbc.sql(SettlementsSql.ABANDON_UNSETTLED).param("orderIds", ids).update();
     Map<UUID, String> outcomes = new LinkedHashMap<>();

@@ -3,7 +3,7 @@ package com.flashdeal.product.deal;
 import com.flashdeal.contract.common.model.ErrorCode;
 import com.flashdeal.contract.product.model.CreateDealRequest;
 import com.flashdeal.product.catalog.CatalogRepository;
-import com.flashdeal.servicedefaults.problem.ApiException;
+import com.flashdeal.servicecore.problem.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +28,7 @@ public class DealService {
       var product = products.find(request.getProductId());
       if (product.isEmpty()) {
         throw new ApiException(
-            HttpStatus.UNPROCESSABLE_CONTENT,
+            HttpStatus.UNPROCESSABLE_CONTENT.value(),
             ErrorCode.UNKNOWN_PRODUCT,
             "No product with id " + request.getProductId() + ".");
       }

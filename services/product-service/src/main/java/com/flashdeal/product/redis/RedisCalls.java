@@ -1,7 +1,7 @@
 package com.flashdeal.product.redis;
 
 import com.flashdeal.contract.common.model.ErrorCode;
-import com.flashdeal.servicedefaults.problem.ApiException;
+import com.flashdeal.servicecore.problem.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.NoSuchElementException;
@@ -66,7 +66,7 @@ public final class RedisCalls {
   }
 
   public static ApiException serviceUnavailable(ErrorCode code, String detail, Exception cause) {
-    ApiException e = new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code, detail);
+    ApiException e = new ApiException(HttpStatus.SERVICE_UNAVAILABLE.value(), code, detail);
     if (cause != null) {
       e.initCause(cause);
     }

@@ -4,7 +4,7 @@ import com.flashdeal.contract.order.model.SettleRequest;
 import com.flashdeal.contract.order.model.SettleResponse;
 import com.flashdeal.contract.order.model.Settlement;
 import com.flashdeal.product.ProductProperties;
-import com.flashdeal.servicedefaults.security.ServiceTokens;
+import com.flashdeal.servicecore.security.ServiceTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,11 +4,11 @@ import com.flashdeal.contract.common.model.ErrorCode;
 import com.flashdeal.contract.product.api.ReservationsApi;
 import com.flashdeal.contract.product.model.Reservation;
 import com.flashdeal.contract.product.model.ReserveRequest;
-import com.flashdeal.servicedefaults.problem.ApiException;
+import com.flashdeal.servicecore.problem.ApiException;
+import com.flashdeal.servicecore.security.JwtVerifier;
+import com.flashdeal.servicecore.security.TokenRejectedException;
+import com.flashdeal.servicecore.security.VerifiedUser;
 import com.flashdeal.servicedefaults.security.CurrentUser;
-import com.flashdeal.servicedefaults.security.JwtVerifier;
-import com.flashdeal.servicedefaults.security.TokenRejectedException;
-import com.flashdeal.servicedefaults.security.VerifiedUser;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -55,13 +55,13 @@ class ReservationController implements ReservationsApi {
       buyer = verifier.verify(endUserToken);
     } catch (TokenRejectedException e) {
       throw new ApiException(
-          HttpStatus.FORBIDDEN,
+          HttpStatus.FORBIDDEN.value(),
           ErrorCode.FORBIDDEN,
           "The end user's token was rejected: " + e.getMessage() + ".");
     }
     if (buyer.isService() || !buyer.id().equals(userId)) {
       throw new ApiException(
-          HttpStatus.FORBIDDEN,
+          HttpStatus.FORBIDDEN.value(),
           ErrorCode.FORBIDDEN,
           "A reservation is made only for the user whose token comes with it.");
     }

@@ -2,10 +2,10 @@ package com.flashdeal.product.reservation;
 
 import com.flashdeal.contract.order.model.Settlement;
 import com.flashdeal.product.ProductProperties;
+import com.flashdeal.servicecore.security.AuthServiceTokens;
+import com.flashdeal.servicecore.security.ServiceTokens;
 import com.flashdeal.servicedefaults.lifecycle.PeriodicTask;
-import com.flashdeal.servicedefaults.security.AuthServiceTokens;
 import com.flashdeal.servicedefaults.security.ServiceClientProperties;
-import com.flashdeal.servicedefaults.security.ServiceTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ class ReservationReaper extends PeriodicTask {
               + " the reaper asks order-service before it gives units back");
     }
     if (tokens instanceof AuthServiceTokens) {
-      AuthServiceTokens.requireConfigured(client, "order-service's settlements");
+      AuthServiceTokens.requireConfigured(client.client(), "order-service's settlements");
     }
     this.reservations = reservations;
     this.service = service;

@@ -4,7 +4,7 @@ import com.flashdeal.contract.product.model.Reservation;
 import com.flashdeal.contract.product.model.ReservationStatus;
 import com.flashdeal.product.sql.ReservationsSql;
 import com.flashdeal.product.web.Moneys;
-import com.flashdeal.servicedefaults.sql.SqlArrays;
+import com.flashdeal.servicecore.sql.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

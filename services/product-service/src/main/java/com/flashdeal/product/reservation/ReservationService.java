@@ -6,7 +6,7 @@ import com.flashdeal.product.deal.DealRecord;
 import com.flashdeal.product.deal.DealRepository;
 import com.flashdeal.product.stock.StockGate;
 import com.flashdeal.product.stock.StockStrategy;
-import com.flashdeal.servicedefaults.problem.ApiException;
+import com.flashdeal.servicecore.problem.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,9 @@
 package com.flashdeal.servicedefaults.problem;
 
 import com.flashdeal.contract.common.model.ErrorCode;
+import com.flashdeal.servicecore.problem.ApiException;
+import com.flashdeal.servicecore.problem.Failures;
+import com.flashdeal.servicecore.problem.ProblemBodies;
 import com.flashdeal.servicedefaults.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -53,7 +56,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
     return respond(
-        e.status(), e.code(), e.getMessage(), request, e.errors().isEmpty() ? null : e.errors());
+        HttpStatus.valueOf(e.status()),
+        e.code(),
+        e.getMessage(),
+        request,
+        e.errors().isEmpty() ? null : e.errors());
   }
 
   @ExceptionHandler(PayloadTooLargeException.class)
@@ -221,7 +228,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ErrorCode code =
         problem.getProperties() != null && problem.getProperties().get("code") instanceof String c
             ? ErrorCode.fromValue(c)
-            : Problems.defaultCode(statusCode.value());
+            : ProblemBodies.defaultCode(statusCode.value());
     HttpServletRequest servlet =
         ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
     Problems.enrich(
@@ -278,7 +285,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
    * or {@code CannotGetJdbcConnectionException}, keeping the cause.
    */
   public static boolean isPoolExhausted(Throwable e) {
-    return cause(e, SQLTransientConnectionException.class).isPresent();
+    return Failures.isPoolExhausted(e);
   }
 
   /**
@@ -286,12 +293,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
    * anywhere in the cause chain: the database is away, not this request wrong.
    */
   public static boolean isDatabaseDown(Throwable e) {
-    return causes(e)
-        .anyMatch(
-            t ->
-                t instanceof java.sql.SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
+    return Failures.isDatabaseDown(e);
   }
 
   /** {@code e} and its causes, outermost first: frameworks wrap what went wrong. */
@@ -325,8 +327,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   }
 
   private static String describe(List<Map<String, String>> errors) {
-    return errors.size() == 1
-        ? "The request has 1 invalid field."
-        : "The request has " + errors.size() + " invalid fields.";
+    return ProblemBodies.invalidFields(errors);
   }
 }

@@ -1,6 +1,10 @@
 package com.flashdeal.servicedefaults.security;
 
 import com.flashdeal.contract.common.model.ErrorCode;
+import com.flashdeal.servicecore.security.BearerTokens;
+import com.flashdeal.servicecore.security.JwtVerifier;
+import com.flashdeal.servicecore.security.TokenRejectedException;
+import com.flashdeal.servicecore.security.VerifiedUser;
 import com.flashdeal.servicedefaults.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

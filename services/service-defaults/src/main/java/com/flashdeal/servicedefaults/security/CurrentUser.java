@@ -1,7 +1,8 @@
 package com.flashdeal.servicedefaults.security;
 
 import com.flashdeal.contract.common.model.ErrorCode;
-import com.flashdeal.servicedefaults.problem.ApiException;
+import com.flashdeal.servicecore.problem.ApiException;
+import com.flashdeal.servicecore.security.VerifiedUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -19,14 +20,7 @@ public final class CurrentUser {
 
   /** The user behind the request; a service token cannot act as a user (403). */
   public static VerifiedUser require() {
-    VerifiedUser caller = caller();
-    if (caller.isService()) {
-      throw new ApiException(
-          HttpStatus.FORBIDDEN,
-          ErrorCode.FORBIDDEN,
-          "A service token cannot act as a user; this operation needs a user's token.");
-    }
-    return caller;
+    return caller().requireUser();
   }
 
   /**
@@ -34,14 +28,7 @@ public final class CurrentUser {
    * users, admins and every other service.
    */
   public static VerifiedUser requireService(java.util.Collection<String> allowed) {
-    VerifiedUser caller = caller();
-    if (!caller.isService() || !allowed.contains(caller.clientId())) {
-      throw new ApiException(
-          HttpStatus.FORBIDDEN,
-          ErrorCode.FORBIDDEN,
-          "This internal operation is only for " + String.join(", ", allowed) + ".");
-    }
-    return caller;
+    return caller().requireService(allowed);
   }
 
   private static VerifiedUser caller() {
@@ -52,7 +39,9 @@ public final class CurrentUser {
       return verified;
     }
     throw new ApiException(
-        HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, "This operation needs a bearer token.");
+        HttpStatus.UNAUTHORIZED.value(),
+        ErrorCode.UNAUTHENTICATED,
+        "This operation needs a bearer token.");
   }
 
   /**
@@ -70,7 +59,9 @@ public final class CurrentUser {
     VerifiedUser user = require();
     if (!user.hasRole(role)) {
       throw new ApiException(
-          HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "This operation needs the " + role + " role.");
+          HttpStatus.FORBIDDEN.value(),
+          ErrorCode.FORBIDDEN,
+          "This operation needs the " + role + " role.");
     }
     return user;
   }

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * FLASHDEAL_SECURITY_ISSUER}.
  *
  * @param jwksUri auth-service's key set; required unless the application provides its own {@link
- *     KeySource}
+ *     com.flashdeal.servicecore.security.KeySource}
  * @param issuer the {@code iss} tokens must carry
  * @param audience the {@code aud} tokens must carry
  * @param clockSkew tolerance for {@code exp}/{@code iat} between machines

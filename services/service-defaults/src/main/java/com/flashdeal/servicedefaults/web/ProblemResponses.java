@@ -1,6 +1,7 @@
 package com.flashdeal.servicedefaults.web;
 
 import com.flashdeal.contract.common.model.ErrorCode;
+import com.flashdeal.servicecore.problem.ProblemBodies;
 import com.flashdeal.servicedefaults.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +28,7 @@ public final class ProblemResponses {
     response.setContentType(Problems.PROBLEM_JSON.toString());
     byte[] body =
         JSON.writeValueAsBytes(
-            Problems.body(
+            ProblemBodies.body(
                 status, code, detail, request.getRequestURI(), RequestIds.current(request), null));
     response.setContentLength(body.length);
     response.getOutputStream().write(body);

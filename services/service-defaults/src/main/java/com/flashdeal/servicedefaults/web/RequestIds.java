@@ -1,24 +1,18 @@
 package com.flashdeal.servicedefaults.web;
 
+import com.flashdeal.servicecore.web.RequestIdHeader;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
-/** Request ids: taken from {@code X-Request-Id} when it is sane, generated otherwise. */
+/** The request id of a servlet request (see {@link RequestIdHeader}). */
 public final class RequestIds {
   private RequestIds() {}
 
-  public static final String HEADER = "X-Request-Id";
+  public static final String HEADER = RequestIdHeader.NAME;
   public static final String ATTRIBUTE = RequestIds.class.getName();
-  public static final String MDC_KEY = "requestId";
-
-  /** Only what is safe to log and echo: no spaces, quotes or control characters, bounded length. */
-  private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  public static final String MDC_KEY = RequestIdHeader.MDC_KEY;
 
   public static String acceptOrGenerate(String incoming) {
-    return incoming != null && SANE.matcher(incoming).matches()
-        ? incoming
-        : UUID.randomUUID().toString();
+    return RequestIdHeader.acceptOrGenerate(incoming);
   }
 
   public static String current(HttpServletRequest request) {

@@ -1,9 +1,9 @@
 package com.flashdeal.servicedefaults.testing;
 
-import com.flashdeal.servicedefaults.security.KeySource;
-import com.flashdeal.servicedefaults.security.ServiceTokens;
-import com.flashdeal.servicedefaults.security.StaticKeySource;
-import com.flashdeal.servicedefaults.security.VerifiedUser;
+import com.flashdeal.servicecore.security.KeySource;
+import com.flashdeal.servicecore.security.ServiceTokens;
+import com.flashdeal.servicecore.security.StaticKeySource;
+import com.flashdeal.servicecore.security.VerifiedUser;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;

@@ -103,7 +103,7 @@ public final class LocalPlatform implements Platform {
 
   @Override
   public boolean aotReady(String variant) {
-    return launcher.aotCacheReady();
+    return launcher.aotCacheReady(variant);
   }
 
   @Override

@@ -1,0 +1,24 @@
+package com.flashdeal.ordercore.stock;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Where and how patiently order-service calls product-service ({@code
+ * flashdeal.order.product-service.*} in both stacks).
+ *
+ * @param url product-service's base URL ({@code FLASHDEAL_ORDER_PRODUCT_URL})
+ * @param connectTimeout no connection by then: 503, nothing reserved (1 s when not set)
+ * @param readTimeout no answer by then: the reservation is released and the client gets 504 (2 s
+ *     when not set)
+ */
+public record ProductServiceSettings(URI url, Duration connectTimeout, Duration readTimeout) {
+  public ProductServiceSettings {
+    if (url == null) {
+      throw new IllegalStateException(
+          "flashdeal.order.product-service.url (FLASHDEAL_ORDER_PRODUCT_URL) is required");
+    }
+    connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
+    readTimeout = readTimeout == null ? Duration.ofSeconds(2) : readTimeout;
+  }
+}

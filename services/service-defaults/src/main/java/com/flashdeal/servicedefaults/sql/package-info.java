@@ -1,2 +1,0 @@
-/** How parameters of the services' {@code .sql} files are encoded. */
-package com.flashdeal.servicedefaults.sql;
