@@ -33,6 +33,15 @@ bench: $(BUILT) ## The sale on every variant: 5 rounds of cold + warm sales, ver
 bench-capacity: $(BUILT) ## The knee of every variant's order path (p99 <= 100 ms), with pgbench as the physical reference
 	@$(JAVA) -jar $(HARNESS_JAR) run --scenario capacity --k6 "$$(tools/bin/ensure-k6)" --png --reuse-users $(BENCH_ARGS)
 
+# Rounds of the battle: a verdict needs at least 4 a side.
+BATTLE_ROUNDS ?= 4
+
+.PHONY: bench-battle
+bench-battle: $(BUILT) ## Phase 4: order-service on Spring Boot vs Micronaut — knee, p99 at 50/90 % of Spring's knee, CPU, RSS, start to first order, jar and image size (4 interleaved rounds)
+	@for m in order-service order-service-micronaut; do mkdir -p services/$$m/target/jib-extra; \
+	  $(MVN) -q -pl services/$$m jib:buildTar -Djib.from.image=scratch -Djib.outputPaths.tar=target/jib-app.tar -Dspotless.check.skip=true || exit 1; done
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario battle --variants phase1-db-atomic,phase4-micronaut --repeat $(BATTLE_ROUNDS) --k6 "$$(tools/bin/ensure-k6)" --png --reuse-users $(BENCH_ARGS)
+
 .PHONY: bench-sold-out
 bench-sold-out: $(BUILT) ## The knee of SOLD_OUT answers on a sold-out deal (p99 <= 20 ms), per variant
 	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sold-out --aot --warmup 30 --k6 "$$(tools/bin/ensure-k6)" --png --reuse-users $(BENCH_ARGS)
@@ -146,6 +155,8 @@ clean: ## Remove build output
 KIND_CLUSTER ?= flashdeal
 KUBE_CONTEXT ?= kind-$(KIND_CLUSTER)
 SERVICES := gateway auth-service product-service order-service
+# Every image: the services, and order-service's Micronaut implementation (variant phase4-micronaut).
+IMAGES := $(SERVICES) order-service-micronaut
 IMAGE_TAG ?= dev
 HELM = $(shell tools/bin/ensure-go-tool helm)
 KIND = $(shell tools/bin/ensure-go-tool kind)
@@ -157,8 +168,8 @@ k8s-tools:
 	@docker info >/dev/null 2>&1 || { echo "make: the Docker daemon is not reachable (docker info failed)"; exit 1; }
 
 .PHONY: images
-images: $(BUILT) ## Build the four service images with Jib into the local Docker daemon (flashdeal/<service>:dev, OTel agent inside)
-	$(MVN) -Pimages -pl $(subst $(eval) ,$(comma),$(addprefix services/,$(SERVICES))) package jib:dockerBuild -DskipTests -Dspotless.check.skip=true -Dflashdeal.image.tag=$(IMAGE_TAG)
+images: $(BUILT) ## Build the service images (and order-service-micronaut) with Jib into the local Docker daemon (flashdeal/<service>:dev, OTel agent inside)
+	$(MVN) -Pimages -pl $(subst $(eval) ,$(comma),$(addprefix services/,$(IMAGES))) package jib:dockerBuild -DskipTests -Dspotless.check.skip=true -Dflashdeal.image.tag=$(IMAGE_TAG)
 
 comma := ,
 

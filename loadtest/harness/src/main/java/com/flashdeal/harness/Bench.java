@@ -1,5 +1,8 @@
 package com.flashdeal.harness;
 
+import com.flashdeal.harness.battle.BattleArtifacts;
+import com.flashdeal.harness.battle.BattleResult;
+import com.flashdeal.harness.battle.FirstOrder;
 import com.flashdeal.harness.capacity.CapacityResult;
 import com.flashdeal.harness.capacity.KneeSearch;
 import com.flashdeal.harness.capacity.PgBench;
@@ -81,14 +84,15 @@ public final class Bench {
       List<CapacityResult> capacity,
       PgBench pgbench,
       UserPool.Seeding seeding,
-      IndexStudy.Result indexes) {
+      IndexStudy.Result indexes,
+      BattleResult battle) {
     public Outcome(
         List<String> aborted,
         List<RunResult> sales,
         List<CapacityResult> capacity,
         PgBench pgbench,
         UserPool.Seeding seeding) {
-      this(aborted, sales, capacity, pgbench, seeding, null);
+      this(aborted, sales, capacity, pgbench, seeding, null, null);
     }
   }
 
@@ -170,6 +174,11 @@ public final class Bench {
           new Outcome(aborted, List.of(), soldOut(s, pool, users, reportDir), null, seeding);
       case "login" ->
           new Outcome(aborted, List.of(), List.of(login(s, users, reportDir)), null, seeding);
+      case "battle" -> {
+        List<CapacityResult> searches = new ArrayList<>();
+        BattleResult battle = battle(s, pool, users, reportDir, searches);
+        yield new Outcome(aborted, List.of(), searches, null, seeding, null, battle);
+      }
       default -> throw new HarnessException("unknown scenario " + s.scenario());
     };
   }
@@ -537,6 +546,122 @@ public final class Bench {
     return out;
   }
 
+  /** The service whose stack the battle's variants change (Phase 4: order-service). */
+  static final String BATTLE_SERVICE = "order-service";
+
+  /**
+   * Phase 4's battle, rounds interleaving the variants (the first is the reference). Per round and
+   * variant, on a fresh deployment: the service is killed and started again while orders are tried
+   * (start to first order), its idle memory read, then after warm-up the order path's knee is
+   * searched and both variants are measured at 50 % and 90 % of the reference's knee of the round
+   * (p99, CPU per order), and the service's peak memory read at the end.
+   */
+  private BattleResult battle(
+      Settings s, UserPool pool, Path users, Path reportDir, List<CapacityResult> searches)
+      throws Exception {
+    List<BattleResult.Sample> samples = new ArrayList<>();
+    String reference = s.variants().getFirst();
+    Probe probe = new Probe(Scenario.CAPACITY, "order path", s.sloMs(), 0);
+    for (int round = 1; round <= s.repeat(); round++) {
+      int referenceRate = 0;
+      for (String variant : s.variants()) {
+        String label = "[round %d/%d] %s".formatted(round, s.repeat(), variant);
+        try {
+          progress.accept("battle " + label + ": deploy");
+          Platform.Deployment d = platform.deploy(variant);
+          pool.renew(d.gateway(), Duration.ofMinutes(15), users);
+          platform.resetState(d);
+          long firstOrderDeal = new Deals(d).open(Math.max(1000, s.users()), 1).id();
+          double firstOrder =
+              FirstOrder.measure(
+                  platform, d, BATTLE_SERVICE, pool.users(), firstOrderDeal, progress);
+          Thread.sleep(5000);
+          double idleRss = Procfs.rssMib(d.pids().get(BATTLE_SERVICE));
+          platform.resetState(d);
+          warmUp(
+              s.warmupSeconds(),
+              s.rate(),
+              s.users(),
+              d,
+              users,
+              dir(reportDir, variant, round, "warmup"),
+              "battle " + label);
+          CapacityResult found = knee(probe, s, s.startRate(), d, users, reportDir);
+          int knee = Math.max(found.knee().knee(), s.startRate());
+          if (variant.equals(reference) || referenceRate == 0) {
+            referenceRate = knee;
+          }
+          List<CapacityResult.StepFigures> steps = new ArrayList<>(found.steps());
+          CapacityResult.StepFigures at50 =
+              measureStep(
+                  probe,
+                  s,
+                  d,
+                  users,
+                  reportDir,
+                  (int) Math.round(referenceRate * 0.5),
+                  false,
+                  steps.size(),
+                  0);
+          steps.add(at50);
+          CapacityResult.StepFigures at90 =
+              measureStep(
+                  probe,
+                  s,
+                  d,
+                  users,
+                  reportDir,
+                  (int) Math.round(referenceRate * 0.9),
+                  false,
+                  steps.size(),
+                  0);
+          steps.add(at90);
+          double peakRss = Procfs.peakRssMib(d.pids().get(BATTLE_SERVICE));
+          searches.add(
+              new CapacityResult(
+                  found.variant(), found.target(), found.sloMs(), found.knee(), steps));
+          BattleResult.Sample sample =
+              new BattleResult.Sample(
+                  variant,
+                  round,
+                  firstOrder,
+                  idleRss,
+                  peakRss,
+                  found.knee().knee(),
+                  referenceRate,
+                  at50.p99Ms(),
+                  at90.p99Ms(),
+                  at90.cpuPerThousand().getOrDefault(BATTLE_SERVICE, Double.NaN),
+                  at90.cpuPerThousand().values().stream()
+                      .filter(v -> v >= 0)
+                      .mapToDouble(Double::doubleValue)
+                      .sum());
+          samples.add(sample);
+          progress.accept(
+              "battle %s: knee %d/s, p99 %.1f / %.1f ms at %d / %d/s, %.2f CPU s per 1,000 orders, RSS %.0f idle / %.0f peak MiB, first order %.0f ms"
+                  .formatted(
+                      label,
+                      found.knee().knee(),
+                      at50.p99Ms(),
+                      at90.p99Ms(),
+                      at50.rate(),
+                      at90.rate(),
+                      sample.cpuAt90(),
+                      idleRss,
+                      peakRss,
+                      firstOrder));
+        } catch (HarnessException e) {
+          progress.accept("battle " + label + ": ABORTED — " + e.getMessage());
+          aborted.add("battle " + label + ": " + e.getMessage());
+        } finally {
+          platform.stop();
+        }
+      }
+    }
+    return new BattleResult(
+        reference, BATTLE_SERVICE, samples, BattleArtifacts.of(repo, s.variants()));
+  }
+
   /**
    * Per variant, the knee of SOLD_OUT answers: after warm-up, a deal of one unit is sold (to the
    * admin, outside the user pool) and every arrival of the search asks for it. Most of a flash
@@ -570,7 +695,7 @@ public final class Bench {
       IndexStudy.Result r =
           new IndexStudy(d.databases(), progress)
               .run(IndexStudy.Sizes.of(s.volumeOrders()), reportDir.resolve("plans"));
-      return new Outcome(aborted, List.of(), List.of(), null, null, r);
+      return new Outcome(aborted, List.of(), List.of(), null, null, r, null);
     } finally {
       platform.resetState(d);
       platform.stop();

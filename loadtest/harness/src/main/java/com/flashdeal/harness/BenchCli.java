@@ -71,7 +71,7 @@ public final class BenchCli {
         names = "--scenario",
         defaultValue = "sale",
         description =
-            "sale (sell-out, latency by outcome, fairness; cold and warm), capacity (the order path's knee per variant, with pgbench), sold-out (the knee of SOLD_OUT answers on a sold-out deal), login (auth's knee), explain (index study: seeded volume, EXPLAIN ANALYZE of the hot statements with and without each index)")
+            "sale (sell-out, latency by outcome, fairness; cold and warm), capacity (the order path's knee per variant, with pgbench), sold-out (the knee of SOLD_OUT answers on a sold-out deal), login (auth's knee), battle (Phase 4: the variants' order-service stacks side by side — knee, p99 at 50/90 %% of the first variant's knee, CPU per order, RSS idle and under load, start to first order, jar and image size; --repeat rounds, interleaved), explain (index study: seeded volume, EXPLAIN ANALYZE of the hot statements with and without each index)")
     String scenario;
 
     @Option(
@@ -237,8 +237,12 @@ public final class BenchCli {
           HelmCharts.valuesFile(repo, v);
         }
       }
-      if (!scenario.equals("explain")) {
+      if (!scenario.equals("explain") && !scenario.equals("battle")) {
         Scenario.of(scenario); // fail before anything starts
+      }
+      if (scenario.equals("battle") && variants.size() < 2) {
+        throw new HarnessException(
+            "battle: give the reference variant first and at least one other (--variants a,b)");
       }
       if (aot) {
         variants =

@@ -40,6 +40,12 @@ public final class Procfs {
     return total;
   }
 
+  /** Resident memory now, MiB (-1 when unknown). */
+  public static double rssMib(long pid) {
+    double kib = statusKib(pid, "VmRSS:");
+    return kib < 0 ? -1 : kib / 1024.0;
+  }
+
   public static double peakRssMib(long pid) {
     return statusKib(pid, "VmHWM:") / 1024.0;
   }

@@ -91,6 +91,19 @@ final class Html {
             .append("</p>");
       }
     }
+    if (o.battle() != null) {
+      h.append("<h2>Stacks side by side (")
+          .append(Svg.esc(o.battle().service()))
+          .append(")</h2><p class=\"note\">")
+          .append(
+              Svg.esc(
+                  "Rounds interleave the variants; the 50 % and 90 % steps are at the reference's"
+                      + " knee of the same round; a verdict needs 4 rounds a side, p < 0.05 and a"
+                      + " 95 % interval of the ratio that excludes 1."))
+          .append("</p>");
+      table(h, Report.battleHeader(o.battle()), Report.battleRows(o.battle()));
+      table(h, Report.ARTIFACT_HEADER, Report.artifactRows(o.battle()));
+    }
     if (o.indexes() != null) {
       h.append("<h2>Index study</h2><p>")
           .append(Svg.esc(Report.indexStudyLine(o.indexes())))

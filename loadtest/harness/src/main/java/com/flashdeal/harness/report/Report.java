@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.flashdeal.harness.Bench;
 import com.flashdeal.harness.RunResult;
+import com.flashdeal.harness.battle.BattleResult;
 import com.flashdeal.harness.capacity.CapacityResult;
 import com.flashdeal.harness.explain.IndexStudy;
 import com.flashdeal.harness.stats.Bootstrap;
@@ -93,6 +94,7 @@ public final class Report {
     json.put("pgbench", outcome.pgbench());
     json.put("seeding", outcome.seeding());
     json.put("indexes", outcome.indexes());
+    json.put("battle", outcome.battle());
     JSON.writeValue(dir.resolve("report.json").toFile(), json);
     Files.writeString(
         dir.resolve("report.md"),
@@ -219,6 +221,9 @@ public final class Report {
         }
       }
     }
+    if (o.battle() != null) {
+      o.battle().comparisons().forEach(c -> out.add("battle: " + c.sentence()));
+    }
     o.aborted().forEach(a -> out.add("ABORTED " + a));
     for (String v : variants) {
       long invalid = o.sales().stream().filter(r -> r.variant().equals(v) && !r.valid()).count();
@@ -235,6 +240,62 @@ public final class Report {
       }
     }
     return out;
+  }
+
+  /** The battle side by side: per figure, each variant's median [range], then the verdict. */
+  static List<String> battleHeader(BattleResult b) {
+    List<String> header = new ArrayList<>(List.of("figure"));
+    b.variants().forEach(v -> header.add(v + " (median [range])"));
+    header.addAll(List.of("ratio [95 % CI]", "p", "verdict"));
+    return header;
+  }
+
+  static List<List<String>> battleRows(BattleResult b) {
+    List<List<String>> rows = new ArrayList<>();
+    List<Comparison> verdicts = b.comparisons();
+    for (BattleResult.Figure f : BattleResult.FIGURES) {
+      List<String> row = new ArrayList<>(List.of(f.name()));
+      b.variants().forEach(v -> row.add(stat(b.values(v, f), f.unit())));
+      verdicts.stream()
+          .filter(c -> c.figure().equals(f.name()))
+          .findFirst()
+          .ifPresentOrElse(
+              c -> {
+                row.add(
+                    Double.isFinite(c.ratio())
+                        ? String.format(
+                            java.util.Locale.ROOT,
+                            "%.2f× [%.2f–%.2f]",
+                            c.ratio(),
+                            c.low(),
+                            c.high())
+                        : "–");
+                row.add(String.format(java.util.Locale.ROOT, "%.3f", c.p()));
+                row.add(c.verdict().name().toLowerCase(java.util.Locale.ROOT));
+              },
+              () -> row.addAll(List.of("–", "–", "–")));
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  static final List<String> ARTIFACT_HEADER =
+      List.of("variant", "jar", "jar size", "image layers of its own (on the shared JRE base)");
+
+  static List<List<String>> artifactRows(BattleResult b) {
+    return b.artifacts().stream()
+        .map(
+            a ->
+                List.of(
+                    a.variant(),
+                    a.jar(),
+                    mib(a.jarBytes()),
+                    a.imageLayerBytes() < 0 ? "not built" : mib(a.imageLayerBytes())))
+        .toList();
+  }
+
+  private static String mib(long bytes) {
+    return bytes < 0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
   }
 
   /** "12.3 [10.1–15.0]": median and range over valid runs. */
@@ -550,6 +611,12 @@ public final class Report {
                 o.pgbench().reserveTps(),
                 o.pgbench().insertTps()));
       }
+    }
+    if (o.battle() != null) {
+      md.append("\n## Stacks side by side (").append(o.battle().service()).append(")\n\n");
+      table(md, battleHeader(o.battle()), battleRows(o.battle()));
+      md.append("\n");
+      table(md, ARTIFACT_HEADER, artifactRows(o.battle()));
     }
     if (o.indexes() != null) {
       md.append("\n## Index study\n\n").append(indexStudyLine(o.indexes())).append("\n");
