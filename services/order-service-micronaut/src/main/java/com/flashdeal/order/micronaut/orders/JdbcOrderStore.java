@@ -1,5 +1,6 @@
 package com.flashdeal.order.micronaut.orders;
 
+import com.flashdeal.order.micronaut.web.ThreadModel;
 import com.flashdeal.ordercore.orders.DuplicateOrderException;
 import com.flashdeal.ordercore.orders.OrderRecord;
 import com.flashdeal.ordercore.orders.OrderStore;
@@ -20,6 +21,7 @@ class JdbcOrderStore implements OrderStore {
 
   @Override
   public void insert(OrderRecord order, String idempotencyKey) {
+    ThreadModel.requireBlockingThread();
     try {
       queries.insertOrder(
           order.id(),
@@ -42,26 +44,31 @@ class JdbcOrderStore implements OrderStore {
 
   @Override
   public Optional<OrderRecord> findByIdempotencyKey(UUID userId, String key) {
+    ThreadModel.requireBlockingThread();
     return queries.findOrderByIdempotencyKey(userId, key).map(OrderRow::record);
   }
 
   @Override
   public boolean hasOrderForDeal(UUID userId, long dealId) {
+    ThreadModel.requireBlockingThread();
     return queries.hasOrderForDeal(userId, dealId);
   }
 
   @Override
   public Optional<OrderRecord> findOwn(UUID id, UUID userId) {
+    ThreadModel.requireBlockingThread();
     return queries.findOwnOrder(id, userId).map(OrderRow::record);
   }
 
   @Override
   public List<OrderRecord> listOwn(UUID userId, int limit, long offset) {
+    ThreadModel.requireBlockingThread();
     return queries.listOwnOrders(userId, limit, offset).stream().map(OrderRow::record).toList();
   }
 
   @Override
   public long countOwn(UUID userId) {
+    ThreadModel.requireBlockingThread();
     return queries.countOwnOrders(userId);
   }
 

@@ -1,5 +1,6 @@
 package com.flashdeal.order.micronaut.settlement;
 
+import com.flashdeal.order.micronaut.web.ThreadModel;
 import com.flashdeal.ordercore.settlement.SettlementStore;
 import com.flashdeal.servicecore.sql.SqlArrays;
 import jakarta.inject.Singleton;
@@ -19,6 +20,7 @@ class JdbcSettlementStore implements SettlementStore {
 
   @Override
   public Map<UUID, String> settle(Collection<UUID> orderIds) {
+    ThreadModel.requireBlockingThread();
     String ids = SqlArrays.uuids(orderIds);
     queries.abandonUnsettled(ids);
     Map<UUID, String> outcomes = new LinkedHashMap<>();
