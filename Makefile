@@ -192,7 +192,7 @@ kind-up: k8s-tools images charts-deps ## Create the kind cluster with PostgreSQL
 	$(KUBECTL) -n flashdeal-infra rollout status deployment/redis --timeout=300s
 	$(HELM) repo add signoz https://charts.signoz.io --force-update >/dev/null
 	$(HELM) upgrade --install signoz signoz/signoz --kube-context $(KUBE_CONTEXT) -n signoz -f observability/signoz-values.yaml --wait --timeout 20m
-	$(KIND) load docker-image --name $(KIND_CLUSTER) $(addprefix flashdeal/,$(addsuffix :$(IMAGE_TAG),$(SERVICES)))
+	$(KIND) load docker-image --name $(KIND_CLUSTER) $(addprefix flashdeal/,$(addsuffix :$(IMAGE_TAG),$(IMAGES)))
 	@echo "kind-up: cluster $(KIND_CLUSTER) ready; next: make deploy VARIANT=$(VARIANT) or make bench-k8s"
 
 .PHONY: deploy
