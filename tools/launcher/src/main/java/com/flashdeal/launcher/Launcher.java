@@ -599,7 +599,37 @@ public final class Launcher {
       }
       sleep(250);
     }
-    throw failed(s, "not ready within " + timeout.toSeconds() + " s");
+    throw failed(
+        s, "not ready within " + timeout.toSeconds() + " s" + threadDump(s, pid).orElse(""));
+  }
+
+  /**
+   * A service that started but never became ready (seen once in CI: a restarted order-service hung)
+   * is worth a look inside before it is stopped: its threads, by jcmd from this JDK, next to its
+   * log.
+   *
+   * @return "; threads in (file)" when the dump was taken
+   */
+  private Optional<String> threadDump(Service s, long pid) {
+    try {
+      Path jcmd =
+          Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+      Path out = logDir().resolve(s.name() + "-threads-" + System.currentTimeMillis() + ".txt");
+      Process p =
+          new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile())
+              .start();
+      if (p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0) {
+        return Optional.of("; its threads are in " + repo.relativize(out));
+      }
+      p.destroyForcibly();
+    } catch (IOException e) {
+      // no jcmd here: the log is all there is
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return Optional.empty();
   }
 
   private LauncherException failed(Service s, String why) {

@@ -4,6 +4,7 @@ import com.flashdeal.contract.order.api.SettlementsApi;
 import com.flashdeal.contract.order.model.SettleRequest;
 import com.flashdeal.contract.order.model.SettleResponse;
 import com.flashdeal.contract.order.model.Settlement;
+import com.flashdeal.ordercore.settlement.Settlements;
 import com.flashdeal.servicedefaults.security.CurrentUser;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SettlementController implements SettlementsApi {
   static final Set<String> CALLERS = Set.of("product-service");
 
-  private final SettlementRepository settlements;
+  private final Settlements settlements;
 
-  SettlementController(SettlementRepository settlements) {
+  SettlementController(Settlements settlements) {
     this.settlements = settlements;
   }
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Statements from sql/settlements.sql. */
+/** order-core's {@link SettlementStore}: statements from sql/settlements.sql. */
 @Repository
 class SettlementRepository implements SettlementStore {
   private final JdbcClient jdbc;
@@ -20,12 +20,17 @@ class SettlementRepository implements SettlementStore {
   }
 
   @Override
-  public Map<UUID, String> settle(Collection<UUID> orderIds) {
-    String ids = SqlArrays.uuids(orderIds);
-    jdbc.sql(SettlementsSql.ABANDON_UNSETTLED).param("orderIds", ids).update();
+  public void abandonUnsettled(Collection<UUID> orderIds) {
+    jdbc.sql(SettlementsSql.ABANDON_UNSETTLED)
+        .param("orderIds", SqlArrays.uuids(orderIds))
+        .update();
+  }
+
+  @Override
+  public Map<UUID, String> outcomes(Collection<UUID> orderIds) {
     Map<UUID, String> outcomes = new LinkedHashMap<>();
     jdbc.sql(SettlementsSql.FIND_SETTLEMENTS)
-        .param("orderIds", ids)
+        .param("orderIds", SqlArrays.uuids(orderIds))
         .query(
             (rs, row) ->
                 outcomes.put(rs.getObject("order_id", UUID.class), rs.getString("outcome")))

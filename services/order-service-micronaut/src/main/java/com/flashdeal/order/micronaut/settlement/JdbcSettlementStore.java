@@ -5,9 +5,9 @@ import com.flashdeal.ordercore.settlement.SettlementStore;
 import com.flashdeal.servicecore.sql.SqlArrays;
 import jakarta.inject.Singleton;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** order-core's {@link SettlementStore} on {@link SettlementQueries}. */
 @Singleton
@@ -19,12 +19,20 @@ class JdbcSettlementStore implements SettlementStore {
   }
 
   @Override
-  public Map<UUID, String> settle(Collection<UUID> orderIds) {
+  public void abandonUnsettled(Collection<UUID> orderIds) {
     ThreadModel.requireBlockingThread();
-    String ids = SqlArrays.uuids(orderIds);
-    queries.abandonUnsettled(ids);
-    Map<UUID, String> outcomes = new LinkedHashMap<>();
-    queries.findSettlements(ids).forEach(row -> outcomes.put(row.orderId(), row.outcome()));
-    return outcomes;
+    queries.abandonUnsettled(SqlArrays.uuids(orderIds));
+  }
+
+  @Override
+  public Map<UUID, String> outcomes(Collection<UUID> orderIds) {
+    ThreadModel.requireBlockingThread();
+    return queries.findSettlements(SqlArrays.uuids(orderIds)).stream()
+        .collect(
+            Collectors.toMap(
+                SettlementQueries.Row::orderId,
+                SettlementQueries.Row::outcome,
+                (a, b) -> a,
+                java.util.LinkedHashMap::new));
   }
 }

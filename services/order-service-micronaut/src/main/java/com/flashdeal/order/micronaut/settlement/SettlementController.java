@@ -6,7 +6,7 @@ import com.flashdeal.order.micronaut.model.SettleResponse;
 import com.flashdeal.order.micronaut.model.Settlement;
 import com.flashdeal.order.micronaut.model.SettlementOutcome;
 import com.flashdeal.order.micronaut.web.Guard;
-import com.flashdeal.ordercore.settlement.SettlementStore;
+import com.flashdeal.ordercore.settlement.Settlements;
 import com.flashdeal.servicecore.problem.ApiException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -22,9 +22,9 @@ import java.util.Set;
 class SettlementController implements SettlementsApi {
   static final Set<String> CALLERS = Set.of("product-service");
 
-  private final SettlementStore settlements;
+  private final Settlements settlements;
 
-  SettlementController(SettlementStore settlements) {
+  SettlementController(Settlements settlements) {
     this.settlements = settlements;
   }
 
