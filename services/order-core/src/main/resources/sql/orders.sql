@@ -19,8 +19,9 @@ SELECT id, user_id, deal_id, product_id, quantity, unit_price_minor, currency, s
  WHERE user_id = :userId
    AND idempotency_key = :idempotencyKey;
 
+-- A REJECTED order (asynchronous flow) is no order: the user may try again.
 -- name: HasOrderForDeal :one
-SELECT EXISTS (SELECT 1 FROM customer_order WHERE user_id = :userId AND deal_id = :dealId);
+SELECT EXISTS (SELECT 1 FROM customer_order WHERE user_id = :userId AND deal_id = :dealId AND status <> 'REJECTED');
 
 -- name: FindOwnOrder :one
 SELECT id, user_id, deal_id, product_id, quantity, unit_price_minor, currency, status, rejection_code,

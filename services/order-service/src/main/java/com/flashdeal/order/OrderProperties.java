@@ -1,6 +1,7 @@
 package com.flashdeal.order;
 
 import com.flashdeal.ordercore.stock.ProductServiceSettings;
+import com.flashdeal.servicecore.messaging.MessagingSettings;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,22 +11,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code flashdeal.order.*}.
  *
  * @param productService where and how patiently to call product-service
+ * @param flow {@code sync} (201 after the reservation) or {@code async} (202 PENDING, Phase 5)
+ * @param messaging the broker, for the asynchronous flow
  */
 @ConfigurationProperties("flashdeal.order")
-public record OrderProperties(ProductService productService) {
+public record OrderProperties(
+    ProductService productService, @DefaultValue("sync") Flow flow, MessagingSettings messaging) {
+
+  public enum Flow {
+    SYNC,
+    ASYNC
+  }
 
   /**
    * @param url product-service's base URL ({@code FLASHDEAL_ORDER_PRODUCT_URL})
+   * @param publicUrl its public API's, for deal terms (Phase 5; {@code
+   *     FLASHDEAL_ORDER_PRODUCT_PUBLIC_URL})
    * @param connectTimeout no connection by then: 503, nothing reserved
    * @param readTimeout no answer by then: the reservation is released and the client gets 504
    */
   public record ProductService(
       URI url,
+      URI publicUrl,
       @DefaultValue("1s") Duration connectTimeout,
       @DefaultValue("2s") Duration readTimeout) {
 
     public ProductServiceSettings settings() {
-      return new ProductServiceSettings(url, connectTimeout, readTimeout);
+      return new ProductServiceSettings(url, publicUrl, connectTimeout, readTimeout);
     }
   }
 }

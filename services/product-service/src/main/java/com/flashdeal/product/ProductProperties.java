@@ -1,5 +1,6 @@
 package com.flashdeal.product;
 
+import com.flashdeal.servicecore.messaging.MessagingSettings;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,13 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reaper how reservations that never became orders are given back
  * @param cache the Redis read cache of deals and products (variant {@code phase3-cache})
  * @param redis the Redis server of the cache and of the Redis stock strategies
+ * @param orderFlow {@code sync}, or {@code async}: accepted orders arrive through RabbitMQ (Phase
+ *     5, {@code FLASHDEAL_ORDER_FLOW}, the same variable as order-service's)
+ * @param messaging the broker, for the asynchronous flow
  */
 @ConfigurationProperties("flashdeal.product")
 public record ProductProperties(
     @DefaultValue("db-atomic") String stockStrategy,
     @DefaultValue Reaper reaper,
     @DefaultValue Cache cache,
-    @DefaultValue Redis redis) {
+    @DefaultValue Redis redis,
+    @DefaultValue("sync") String orderFlow,
+    MessagingSettings messaging) {
 
   /**
    * @param url {@code redis://host:port} ({@code FLASHDEAL_REDIS_URL})

@@ -174,6 +174,10 @@ public final class Launcher {
       Consumer<String> progress)
       throws IOException {
     String version = version();
+    if (variant.needsBroker()) {
+      // Started on demand (it is the only variant family that needs it); a no-op when it runs.
+      progress.accept("deps: " + deps.rabbitUp());
+    }
     for (Service s : services) {
       Process p =
           start(
@@ -246,6 +250,7 @@ public final class Launcher {
     // Service-to-service calls go to the internal ports, as in the cluster (NetworkPolicies there).
     env.put("FLASHDEAL_AUTH_INTERNAL_URL", Service.AUTH.internalUrl());
     env.put("FLASHDEAL_ORDER_PRODUCT_URL", Service.PRODUCT.internalUrl());
+    env.put("FLASHDEAL_ORDER_PRODUCT_PUBLIC_URL", Service.PRODUCT.url());
     env.put("FLASHDEAL_PRODUCT_ORDER_URL", Service.ORDER.internalUrl());
     env.put("FLASHDEAL_AUTH_JWT_PRIVATE_KEY_FILE", signingKey().toString());
     Map<String, String> clients = serviceClients();

@@ -26,6 +26,14 @@ public record Variant(String name, String description, Map<String, String> env) 
     env = Map.copyOf(env);
   }
 
+  /**
+   * Whether this variant's orders go through RabbitMQ (Phase 5: {@code
+   * FLASHDEAL_ORDER_FLOW=async}).
+   */
+  public boolean needsBroker() {
+    return "async".equals(env.get("FLASHDEAL_ORDER_FLOW"));
+  }
+
   public static List<String> names(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       return files

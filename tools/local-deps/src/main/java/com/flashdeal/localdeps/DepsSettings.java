@@ -11,6 +11,8 @@ import java.util.List;
  * @param host the loopback address every server binds to
  * @param postgresPort {@code FLASHDEAL_PG_PORT}, default 55432
  * @param redisPort {@code FLASHDEAL_REDIS_PORT}, default 56379
+ * @param rabbitPort {@code FLASHDEAL_RABBITMQ_PORT}, default 55673 (AMQP); the node's distribution
+ *     port and its private epmd take the next two
  * @param provider {@code FLASHDEAL_DEPS_PROVIDER}: auto, system or embedded
  * @param superuser the bootstrap superuser; only the tooling uses it, never a service
  * @param superuserPassword {@code FLASHDEAL_PG_SUPERUSER_PASSWORD}
@@ -23,6 +25,7 @@ public record DepsSettings(
     String host,
     int postgresPort,
     int redisPort,
+    int rabbitPort,
     Provider provider,
     String superuser,
     String superuserPassword,
@@ -31,11 +34,24 @@ public record DepsSettings(
 
   public static final int DEFAULT_PG_PORT = 55432;
   public static final int DEFAULT_REDIS_PORT = 56379;
+  public static final int DEFAULT_RABBITMQ_PORT = 55673;
 
   public DepsSettings {
     databases = List.copyOf(databases);
     if (postgresPort == redisPort) {
       throw new DepsException("PostgreSQL and Redis cannot share port " + postgresPort);
+    }
+    for (int port : new int[] {postgresPort, redisPort}) {
+      if (port >= rabbitPort && port <= rabbitPort + 2) {
+        throw new DepsException(
+            "RabbitMQ takes ports "
+                + rabbitPort
+                + "-"
+                + (rabbitPort + 2)
+                + " (AMQP, distribution, epmd); port "
+                + port
+                + " is already PostgreSQL's or Redis's");
+      }
     }
   }
 
@@ -51,6 +67,7 @@ public record DepsSettings(
         "127.0.0.1",
         env.getInt("FLASHDEAL_PG_PORT", DEFAULT_PG_PORT),
         env.getInt("FLASHDEAL_REDIS_PORT", DEFAULT_REDIS_PORT),
+        env.getInt("FLASHDEAL_RABBITMQ_PORT", DEFAULT_RABBITMQ_PORT),
         Provider.parse(env.get("FLASHDEAL_DEPS_PROVIDER", "auto")),
         "flashdeal",
         env.get("FLASHDEAL_PG_SUPERUSER_PASSWORD", "flashdeal-local-superuser"),
@@ -75,6 +92,10 @@ public record DepsSettings(
 
   Path redisDir() {
     return baseDir.resolve("redis");
+  }
+
+  Path rabbitDir() {
+    return baseDir.resolve("rabbitmq");
   }
 
   Path distDir() {

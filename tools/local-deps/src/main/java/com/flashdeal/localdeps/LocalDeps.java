@@ -22,11 +22,13 @@ public final class LocalDeps {
   private final DepsSettings settings;
   private final PostgresServer postgres;
   private final RedisServer redis;
+  private final RabbitServer rabbit;
 
   public LocalDeps(DepsSettings settings, Env env) {
     this.settings = settings;
     this.postgres = new PostgresServer(settings, env);
     this.redis = new RedisServer(settings, env);
+    this.rabbit = new RabbitServer(settings, env);
   }
 
   public static LocalDeps fromEnvironment() {
@@ -70,7 +72,16 @@ public final class LocalDeps {
   }
 
   /**
-   * Stops both servers; afterwards nothing of ours is running. Data is kept for the next {@link
+   * Starts the private RabbitMQ if it is not running (Phase 5 variants; about 10 s the first time).
+   *
+   * @throws DepsException with what to install when there is no RabbitMQ on this machine
+   */
+  public String rabbitUp() {
+    return locked(() -> "rabbitmq " + rabbit.start());
+  }
+
+  /**
+   * Stops every server; afterwards nothing of ours is running. Data is kept for the next {@link
    * #up()}.
    */
   public void down() {
@@ -78,6 +89,7 @@ public final class LocalDeps {
         () -> {
           RuntimeException failure = null;
           try {
+            rabbit.stop();
             redis.stop();
           } catch (RuntimeException e) {
             failure = e;
@@ -91,8 +103,9 @@ public final class LocalDeps {
   }
 
   /**
-   * Stops one server and starts it again, data kept: {@code postgres} or {@code redis} (the bench's
-   * {@code restart:} faults). Clients see their connections break and must reconnect.
+   * Stops one server and starts it again, data kept: {@code postgres}, {@code redis} or {@code
+   * rabbitmq} (the bench's {@code restart:} faults). Clients see their connections break and must
+   * reconnect.
    */
   public void restart(String server) {
     locked(
@@ -105,6 +118,10 @@ public final class LocalDeps {
             case "redis" -> {
               redis.stop();
               redis.start();
+            }
+            case "rabbitmq" -> {
+              rabbit.stop();
+              rabbit.start();
             }
             default -> throw new DepsException("no server named " + server);
           }
@@ -119,6 +136,7 @@ public final class LocalDeps {
         () -> {
           Binaries.deleteTree(settings.postgresDir());
           Binaries.deleteTree(settings.redisDir());
+          Binaries.deleteTree(settings.rabbitDir());
           for (String f : List.of("postgres.bin", "redis.bin")) {
             try {
               Files.deleteIfExists(settings.baseDir().resolve(f));
@@ -131,7 +149,7 @@ public final class LocalDeps {
   }
 
   public List<ServerStatus> status() {
-    return List.of(postgres.status(), redis.status());
+    return List.of(postgres.status(), redis.status(), rabbit.status());
   }
 
   /**
@@ -142,6 +160,7 @@ public final class LocalDeps {
     Map<String, Long> pids = new LinkedHashMap<>();
     postgres.postmaster().ifPresent(p -> pids.put("postgresql", p.pid()));
     redis.ourPid().ifPresent(p -> pids.put("redis", p.pid()));
+    rabbit.ourPid().ifPresent(p -> pids.put("rabbitmq", p.pid()));
     return pids;
   }
 
@@ -157,6 +176,8 @@ public final class LocalDeps {
     env.put("FLASHDEAL_REDIS_HOST", settings.host());
     env.put("FLASHDEAL_REDIS_PORT", Integer.toString(settings.redisPort()));
     env.put("FLASHDEAL_REDIS_URL", "redis://" + settings.host() + ":" + settings.redisPort());
+    // Set even when the broker is not running: only Phase 5 variants connect to it.
+    env.put("FLASHDEAL_RABBITMQ_URL", rabbit.uri());
     for (ServiceDatabase db : settings.databases()) {
       String prefix = "FLASHDEAL_" + db.service().toUpperCase(Locale.ROOT) + "_DB_";
       env.put(prefix + "URL", db.jdbcUrl(settings.host(), settings.postgresPort()));

@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
     name = "local-deps",
     mixinStandardHelpOptions = true,
     description = {
-      "The project's private PostgreSQL and Redis on loopback.",
-      "Settings (environment): FLASHDEAL_PG_PORT (55432), FLASHDEAL_REDIS_PORT (56379), FLASHDEAL_DEPS_DIR,",
+      "The project's private PostgreSQL and Redis (and, for Phase 5, RabbitMQ) on loopback.",
+      "Settings (environment): FLASHDEAL_PG_PORT (55432), FLASHDEAL_REDIS_PORT (56379),",
+      "FLASHDEAL_RABBITMQ_PORT (55673, and the next two), FLASHDEAL_DEPS_DIR,",
       "FLASHDEAL_DEPS_PROVIDER (auto|system|embedded), FLASHDEAL_PG_BIN, FLASHDEAL_REDIS_SERVER, FLASHDEAL_DEPS_RUN_AS."
     },
     subcommands = {
@@ -44,16 +45,24 @@ public final class LocalDepsCli {
       name = "up",
       description = "Start PostgreSQL and Redis if they are not running (idempotent).")
   static final class Up implements Callable<Integer> {
+    @CommandLine.Option(
+        names = "--rabbitmq",
+        description = "Start RabbitMQ too (Phase 5 variants need it).")
+    boolean rabbitmq;
+
     @Override
     public Integer call() {
       LocalDeps deps = LocalDeps.fromEnvironment();
       deps.up().forEach(System.out::println);
+      if (rabbitmq) {
+        System.out.println(deps.rabbitUp());
+      }
       System.out.println("deps folder: " + deps.settings().baseDir());
       return 0;
     }
   }
 
-  @Command(name = "down", description = "Stop both servers; data is kept.")
+  @Command(name = "down", description = "Stop every server; data is kept.")
   static final class Down implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -70,7 +79,12 @@ public final class LocalDepsCli {
     public Integer call() {
       var status = LocalDeps.fromEnvironment().status();
       status.forEach(System.out::println);
-      return status.stream().allMatch(ServerStatus::running) ? 0 : 3;
+      // RabbitMQ runs only on demand (Phase 5), so a stopped broker is not a failure.
+      return status.stream()
+              .filter(s -> !s.name().equals("rabbitmq"))
+              .allMatch(ServerStatus::running)
+          ? 0
+          : 3;
     }
   }
 
@@ -86,7 +100,7 @@ public final class LocalDepsCli {
     }
   }
 
-  @Command(name = "clean", description = "Stop both servers and delete their data.")
+  @Command(name = "clean", description = "Stop every server and delete their data.")
   static final class Clean implements Callable<Integer> {
     @Override
     public Integer call() {

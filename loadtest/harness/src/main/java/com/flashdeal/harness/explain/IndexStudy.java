@@ -294,7 +294,7 @@ public final class IndexStudy {
         new Experiment(
             "order",
             "customer_order_one_per_user_and_deal",
-            "ALTER TABLE customer_order DROP CONSTRAINT customer_order_one_per_user_and_deal",
+            "DROP INDEX customer_order_one_per_user_and_deal",
             List.of(
                 new Query(
                     "HasOrderForDeal",

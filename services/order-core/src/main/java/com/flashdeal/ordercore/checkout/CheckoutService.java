@@ -156,7 +156,7 @@ public class CheckoutService {
     return new Placed(orders.findOwn(orderId, userId).orElseThrow(), false);
   }
 
-  private static Placed replay(OrderRecord earlier, String fingerprint) {
+  static Placed replay(OrderRecord earlier, String fingerprint) {
     if (!earlier.requestFingerprint().equals(fingerprint)) {
       throw new ApiException(
           422,
@@ -166,7 +166,7 @@ public class CheckoutService {
     return new Placed(earlier, true);
   }
 
-  private static ApiException alreadyOrdered(long dealId) {
+  static ApiException alreadyOrdered(long dealId) {
     return ApiException.conflict(
         ErrorCode.ALREADY_ORDERED, "You already have an order for deal " + dealId + ".");
   }

@@ -3,13 +3,16 @@ package com.flashdeal.ordercore.stock;
 import com.flashdeal.contract.common.model.ErrorCode;
 import com.flashdeal.contract.common.model.Problem;
 import com.flashdeal.contract.product.client.ApiClient;
+import com.flashdeal.contract.product.client.api.DealsApi;
 import com.flashdeal.contract.product.client.api.ReservationsApi;
+import com.flashdeal.contract.product.model.Deal;
 import com.flashdeal.contract.product.model.Reservation;
 import com.flashdeal.contract.product.model.ReserveRequest;
 import com.flashdeal.servicecore.problem.ApiException;
 import com.flashdeal.servicecore.security.AuthServiceTokens;
 import com.flashdeal.servicecore.security.ServiceClient;
 import com.flashdeal.servicecore.security.ServiceTokens;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -30,6 +33,7 @@ public class ProductClient {
   private static final Logger log = LoggerFactory.getLogger(ProductClient.class);
 
   private final ReservationsApi reservations;
+  private final DealsApi deals;
   private final ObjectMapper json;
   private final ServiceTokens serviceTokens;
 
@@ -39,7 +43,14 @@ public class ProductClient {
       AuthServiceTokens.requireConfigured(client, "product-service's reservations");
     }
     this.serviceTokens = serviceTokens;
-    // One JDK HttpClient for the whole service: it pools connections.
+    // One JDK HttpClient per base URL for the whole service: it pools connections.
+    ApiClient api = apiClient(config, config.url());
+    this.json = api.getObjectMapper();
+    this.reservations = new ReservationsApi(api);
+    this.deals = new DealsApi(apiClient(config, config.publicUrl()));
+  }
+
+  private static ApiClient apiClient(ProductServiceSettings config, URI baseUrl) {
     ApiClient api =
         new ApiClient()
             .setHttpClientBuilder(
@@ -47,9 +58,25 @@ public class ProductClient {
                     .connectTimeout(config.connectTimeout())
                     .version(HttpClient.Version.HTTP_1_1))
             .setReadTimeout(config.readTimeout());
-    api.updateBaseUri(config.url().toString().replaceAll("/+$", ""));
-    this.json = api.getObjectMapper();
-    this.reservations = new ReservationsApi(api);
+    api.updateBaseUri(baseUrl.toString().replaceAll("/+$", ""));
+    return api;
+  }
+
+  /**
+   * A deal as its buyer sees it (the asynchronous flow reads its terms: product, price, window,
+   * per-user limit), with the buyer's own token.
+   *
+   * @throws ApiException 404 for an unknown deal, 503 when product-service cannot answer
+   */
+  public Deal deal(long dealId, String endUserToken) {
+    try {
+      return deals.getDeal(dealId, Map.of("Authorization", "Bearer " + endUserToken));
+    } catch (com.flashdeal.contract.product.client.ApiException e) {
+      if (e.getCode() == 404) {
+        throw ApiException.notFound("No deal with id " + dealId + ".");
+      }
+      throw unavailable(e);
+    }
   }
 
   /** Thrown when product-service did not answer in time: the reservation may or may not exist. */

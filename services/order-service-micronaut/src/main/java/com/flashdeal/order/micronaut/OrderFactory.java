@@ -78,7 +78,7 @@ class OrderFactory {
       ServiceTokens tokens,
       ServiceClient client) {
     return new ProductClient(
-        new ProductServiceSettings(url, connectTimeout, readTimeout), tokens, client);
+        new ProductServiceSettings(url, null, connectTimeout, readTimeout), tokens, client);
   }
 
   @Singleton

@@ -174,6 +174,13 @@ public class ReservationService {
         ErrorCode.SOLD_OUT, "Deal " + dealId + " has not enough units left.");
   }
 
+  /** The reservation held for this order id. */
+  public Reservation find(UUID orderId) {
+    return reservations
+        .find(orderId)
+        .orElseThrow(() -> ApiException.notFound("No reservation for order " + orderId + "."));
+  }
+
   /**
    * Gives the units back once; releasing again returns the already released reservation unchanged.
    * The database first (the units are back for good), then the gate.

@@ -1,0 +1,126 @@
+package com.flashdeal.ordercore.checkout;
+
+import com.flashdeal.contract.common.model.ErrorCode;
+import com.flashdeal.contract.product.model.Deal;
+import com.flashdeal.ordercore.accept.AcceptedOrderStore;
+import com.flashdeal.ordercore.orders.DuplicateOrderException;
+import com.flashdeal.ordercore.orders.OrderRecord;
+import com.flashdeal.ordercore.orders.OrderStore;
+import com.flashdeal.ordercore.stock.ProductClient;
+import com.flashdeal.servicecore.problem.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Phase 5 order path: the order is accepted as PENDING (202) in one statement with its outbox
+ * row, and product-service decides on its units from the queue. What can be refused without the
+ * units — an unknown deal, a deal outside its window, more units than the per-user limit, a second
+ * order for the deal, a reused key — is refused at once, as in the synchronous flow; SOLD_OUT can
+ * only come later, as a REJECTED order.
+ *
+ * <p>A deal's terms never change once it exists, so they are read from product-service once per
+ * deal and kept.
+ */
+public class AcceptService {
+  private static final int MAX_KNOWN_DEALS = 10_000;
+
+  private final OrderStore orders;
+  private final AcceptedOrderStore accepted;
+  private final ProductClient products;
+  private final Clock clock;
+  private final Runnable committed;
+  private final Map<Long, Deal> knownDeals = new ConcurrentHashMap<>();
+
+  /**
+   * @param committed called after an order was written (nudges the outbox relay)
+   */
+  public AcceptService(
+      OrderStore orders,
+      AcceptedOrderStore accepted,
+      ProductClient products,
+      Clock clock,
+      Runnable committed) {
+    this.orders = orders;
+    this.accepted = accepted;
+    this.products = products;
+    this.clock = clock;
+    this.committed = committed;
+  }
+
+  public CheckoutService.Placed accept(
+      UUID userId, String token, String idempotencyKey, long dealId, int quantity) {
+    String fingerprint = "deal=" + dealId + ";quantity=" + quantity;
+    var earlier = orders.findByIdempotencyKey(userId, idempotencyKey);
+    if (earlier.isPresent()) {
+      return CheckoutService.replay(earlier.get(), fingerprint);
+    }
+    Deal deal = terms(dealId, token);
+    Instant now = clock.instant();
+    if (now.isBefore(deal.getStartsAt().toInstant())) {
+      throw ApiException.conflict(
+          ErrorCode.DEAL_NOT_ACTIVE, "Deal " + dealId + " starts at " + deal.getStartsAt() + ".");
+    }
+    if (!now.isBefore(deal.getEndsAt().toInstant())) {
+      throw ApiException.conflict(
+          ErrorCode.DEAL_NOT_ACTIVE, "Deal " + dealId + " ended at " + deal.getEndsAt() + ".");
+    }
+    if (quantity > deal.getPerUserLimit()) {
+      throw ApiException.conflict(
+          ErrorCode.LIMIT_EXCEEDED,
+          "Deal " + dealId + " allows " + deal.getPerUserLimit() + " unit(s) per user.");
+    }
+    if (orders.hasOrderForDeal(userId, dealId)) {
+      var mine = orders.findByIdempotencyKey(userId, idempotencyKey);
+      if (mine.isPresent()) {
+        return CheckoutService.replay(mine.get(), fingerprint);
+      }
+      throw CheckoutService.alreadyOrdered(dealId);
+    }
+    UUID orderId = OrderIds.of(userId, idempotencyKey, 0);
+    // Microseconds, as the database keeps it: the 202 and a later GET show the same instant.
+    OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    OrderRecord order =
+        new OrderRecord(
+            orderId,
+            userId,
+            dealId,
+            deal.getProductId(),
+            quantity,
+            deal.getDealPrice().getAmountMinor(),
+            deal.getDealPrice().getCurrency(),
+            "PENDING",
+            null,
+            at,
+            at,
+            fingerprint);
+    try {
+      accepted.insertPending(order, idempotencyKey);
+    } catch (DuplicateOrderException e) {
+      // The same key raced us (same order id), or another key won the deal for this user.
+      var winner = orders.findByIdempotencyKey(userId, idempotencyKey);
+      if (winner.isPresent()) {
+        return CheckoutService.replay(winner.get(), fingerprint);
+      }
+      throw CheckoutService.alreadyOrdered(dealId);
+    }
+    committed.run();
+    return new CheckoutService.Placed(order, false);
+  }
+
+  private Deal terms(long dealId, String token) {
+    Deal deal = knownDeals.get(dealId);
+    if (deal == null) {
+      deal = products.deal(dealId, token);
+      if (knownDeals.size() >= MAX_KNOWN_DEALS) {
+        knownDeals.clear();
+      }
+      knownDeals.put(dealId, deal);
+    }
+    return deal;
+  }
+}

@@ -1,0 +1,166 @@
+package com.flashdeal.servicecore.messaging;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes a work queue with manual acks. A message is acked only after its handler returned (its
+ * effect committed), so a consumer that dies mid-way leaves it to be redelivered; handlers are
+ * idempotent by the message's subject (the order id), so a redelivery changes nothing twice.
+ *
+ * <ul>
+ *   <li>{@link PoisonMessageException}: rejected without requeue, to the dead-letter queue, and
+ *       counted ({@link #deadLettered()}).
+ *   <li>Any other failure (database away, a bug): requeued after a short pause; the quorum queue's
+ *       delivery limit dead-letters it if it keeps failing.
+ * </ul>
+ *
+ * Each of its channels handles one message at a time (the client calls a channel's consumer
+ * serially), so {@code channels} is the consumer's parallelism.
+ */
+public final class QueueConsumer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(QueueConsumer.class);
+
+  /** The work for one message; returns once its effect is committed. */
+  @FunctionalInterface
+  public interface Handler {
+    void handle(String messageId, byte[] body) throws Exception;
+  }
+
+  private final Broker broker;
+  private final String queue;
+  private final int channels;
+  private final int prefetch;
+  private final Handler handler;
+  private final AtomicLong handled = new AtomicLong();
+  private final AtomicLong deadLettered = new AtomicLong();
+  private final AtomicLong retried = new AtomicLong();
+  private final List<Channel> open = new ArrayList<>();
+  private final Thread starter;
+  private volatile boolean running = true;
+
+  public QueueConsumer(Broker broker, String queue, int channels, int prefetch, Handler handler) {
+    this.broker = broker;
+    this.queue = queue;
+    this.channels = channels;
+    this.prefetch = prefetch;
+    this.handler = handler;
+    this.starter =
+        Thread.ofPlatform().daemon().name("consumer-start-" + queue).unstarted(this::subscribe);
+  }
+
+  /**
+   * Subscribes in the background, retrying until the broker is reached; from then on the client's
+   * recovery re-subscribes after a broker restart.
+   */
+  public QueueConsumer start() {
+    starter.start();
+    return this;
+  }
+
+  private void subscribe() {
+    long attempt = 0;
+    while (running) {
+      try {
+        synchronized (open) {
+          for (int i = open.size(); i < channels; i++) {
+            Channel channel = broker.channel();
+            channel.basicQos(prefetch);
+            channel.basicConsume(queue, false, new Delivery(channel));
+            open.add(channel);
+          }
+        }
+        log.info("consuming {} on {} channel(s)", queue, channels);
+        return;
+      } catch (IOException | RuntimeException e) {
+        if (attempt++ % 30 == 0) {
+          log.warn("cannot consume {} yet, retrying: {}", queue, e.toString());
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private final class Delivery extends DefaultConsumer {
+    Delivery(Channel channel) {
+      super(channel);
+    }
+
+    @Override
+    public void handleDelivery(
+        String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
+        throws IOException {
+      long delivery = envelope.getDeliveryTag();
+      try {
+        handler.handle(properties.getMessageId(), body);
+        getChannel().basicAck(delivery, false);
+        handled.incrementAndGet();
+      } catch (PoisonMessageException e) {
+        log.error(
+            "{}: dead-lettering message {}: {}", queue, properties.getMessageId(), e.getMessage());
+        getChannel().basicReject(delivery, false);
+        deadLettered.incrementAndGet();
+      } catch (Exception e) {
+        if (retried.getAndIncrement() % 50 == 0) {
+          log.warn(
+              "{}: message {} failed, requeued: {}",
+              queue,
+              properties.getMessageId(),
+              e.toString());
+        }
+        // A pause before the requeue: a database that is away is not hammered, and the channel's
+        // other messages wait (backpressure) instead of failing in turn.
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        getChannel().basicNack(delivery, false, true);
+      }
+    }
+  }
+
+  /** Messages processed and acked. */
+  public long handled() {
+    return handled.get();
+  }
+
+  /** Messages this consumer sent to the dead-letter queue as poison. */
+  public long deadLettered() {
+    return deadLettered.get();
+  }
+
+  /** Deliveries that failed and were requeued. */
+  public long retried() {
+    return retried.get();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    starter.interrupt();
+    synchronized (open) {
+      for (Channel channel : open) {
+        try {
+          channel.close();
+        } catch (Exception ignored) {
+          // shutting down
+        }
+      }
+      open.clear();
+    }
+  }
+}
