@@ -73,10 +73,10 @@ abstract class OrderServiceTestBase {
   }
 
   /** How this class's order-service is configured. */
-  abstract void configure(Settings registry) throws IOException;
+  abstract void configure(Settings registry) throws Exception;
 
   @BeforeAll
-  void startOrderService() throws IOException {
+  void startOrderService() throws Exception {
     Settings settings = new Settings();
     configure(settings);
     Map<String, String> env = new HashMap<>(settings.env);
