@@ -2,6 +2,8 @@ package com.flashdeal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -95,5 +97,58 @@ final class Shop {
         "{\"dealId\":" + dealId + ",\"quantity\":" + quantity + "}",
         Map.of("Idempotency-Key", key),
         true);
+  }
+
+  /**
+   * The order as its buyer sees it in the end, as the contract tells clients to handle it: {@code
+   * 201} CONFIRMED at once (synchronous variants), or {@code 202} PENDING whose {@code Location} is
+   * polled, with backoff, until it leaves PENDING (Phase 5).
+   */
+  static JsonNode settled(String token, ContractClient.Response placed) {
+    if (placed.status() == 201) {
+      return placed.json();
+    }
+    assertThat(placed.status()).as(placed.body()).isEqualTo(202);
+    assertThat(placed.json().path("status").asText()).isEqualTo("PENDING");
+    String location = placed.header("Location");
+    assertThat(location).isEqualTo("/orders/" + placed.json().path("id").asText());
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long pause = 20;
+    while (true) {
+      var now = ContractClient.send("GET", location, token, null, null, Map.of(), true);
+      assertThat(now.status()).as(now.body()).isEqualTo(200);
+      if (!now.json().path("status").asText().equals("PENDING")) {
+        return now.json();
+      }
+      assertThat(System.nanoTime()).as("order still PENDING after 30 s").isLessThan(deadline);
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      pause = Math.min(pause * 2, 500);
+    }
+  }
+
+  /** Ordered: CONFIRMED, at once or once decided. */
+  static JsonNode assertOrdered(String token, ContractClient.Response placed) {
+    JsonNode order = settled(token, placed);
+    assertThat(order.path("status").asText()).as(order.toString()).isEqualTo("CONFIRMED");
+    return order;
+  }
+
+  /**
+   * Refused for lack of units: a 409 problem at once (synchronous variants), or an accepted order
+   * that ends REJECTED with that code (Phase 5).
+   */
+  static void assertRefusedLater(String token, ContractClient.Response placed, String code) {
+    if (placed.status() != 202) {
+      ContractClient.assertProblem(placed, 409, code);
+      return;
+    }
+    JsonNode order = settled(token, placed);
+    assertThat(order.path("status").asText()).as(order.toString()).isEqualTo("REJECTED");
+    assertThat(order.path("rejectionCode").asText()).isEqualTo(code);
   }
 }
