@@ -57,8 +57,39 @@ export function order(user, dealId, key) {
     headers: Object.assign({ 'Idempotency-Key': key }, JSON_HEADERS, auth(user)),
     tags: { name: 'order' },
     timeout: REQUEST_TIMEOUT,
-    responseCallback: http.expectedStatuses(201, 409),
+    responseCallback: http.expectedStatuses(201, 202, 409),
   });
+}
+
+// Phase 5 answers 202 PENDING: the buyer polls the order's Location with backoff (50 ms, doubling to 1 s) until it
+// leaves PENDING, for at most POLL_SECONDS. Returns the last order seen (null when none could be read) and the time
+// from `since` to the moment the decision was seen.
+export const POLL_SECONDS = int('POLL_SECONDS', 60);
+
+export function awaitDecision(user, res, since) {
+  let order;
+  try {
+    order = res.json();
+  } catch (e) {
+    return { order: null, ms: Date.now() - since };
+  }
+  const location = res.headers['Location'] || `/orders/${order.id}`;
+  let pause = 0.05;
+  while (order && order.status === 'PENDING' && Date.now() - since < POLL_SECONDS * 1000) {
+    sleep(pause);
+    pause = Math.min(pause * 2, 1);
+    const r = http.get(`${BASE_URL}${location}`, {
+      headers: auth(user), tags: { name: 'poll' }, timeout: REQUEST_TIMEOUT, responseCallback: http.expectedStatuses(200),
+    });
+    if (r.status === 200) {
+      try {
+        order = r.json();
+      } catch (e) {
+        // an unreadable answer: poll again
+      }
+    }
+  }
+  return { order, ms: Date.now() - since };
 }
 
 // A buyer told to come back (503/504 with Retry-After) or cut off (no answer, 502) asks again with the same
@@ -92,10 +123,17 @@ function retryAfter(res) {
 
 // created | sold_out | replayed | error - the outcome of an order answer. A replay of a first attempt means the
 // scenario sent one arrival twice (a broken run); after a retry it is how the buyer learns the order was made. Any 409
-// other than SOLD_OUT, and any other status, is an error.
-export function classify(res, attempts = 1) {
-  if (res.status === 201) {
-    return res.headers['Idempotent-Replayed'] === 'true' && attempts === 1 ? 'replayed' : 'created';
+// other than SOLD_OUT, and any other status, is an error. A 202 (Phase 5) counts as created here, i.e. accepted;
+// with `decided` (the order polled to its final state) it is created when CONFIRMED, sold_out when REJECTED SOLD_OUT.
+export function classify(res, attempts = 1, decided = undefined) {
+  if (res.status === 201 || res.status === 202) {
+    if (res.headers['Idempotent-Replayed'] === 'true' && attempts === 1) return 'replayed';
+    if (res.status === 202 && decided !== undefined) {
+      if (decided && decided.status === 'CONFIRMED') return 'created';
+      if (decided && decided.status === 'REJECTED' && decided.rejectionCode === 'SOLD_OUT') return 'sold_out';
+      return 'error';
+    }
+    return 'created';
   }
   if (res.status === 409 && code(res) === 'SOLD_OUT') return 'sold_out';
   return 'error';
@@ -111,24 +149,32 @@ export function code(res) {
 
 // One line per arrival on k6's log (raw format): the harness reads them for the oracle (which orders the client saw),
 // the time series, the sell-out curve and FCFS fairness. Pipe-separated to keep k6's own CPU low:
-// A|index|startMs|endMs|status|code|orderId|dealId|quantity|orderMs (orderMs: first attempt to final answer)
-export function ledger(index, startMs, res, dealId, orderMs = res.timings.duration) {
+// A|index|startMs|endMs|status|code|orderId|dealId|quantity|orderMs|decidedMs
+// orderMs: first attempt to final answer; endMs: when that answer came. For a 202 polled to its decision (`decided`,
+// Phase 5), code is the decision: empty for CONFIRMED, the rejection code for REJECTED, PENDING when the buyer gave up
+// polling; decidedMs is first attempt to the decision seen. Otherwise decidedMs = orderMs.
+export function ledger(index, startMs, res, dealId, orderMs = res.timings.duration, decided = undefined, decidedMs = orderMs) {
   if (!LEDGER) return;
   let id = '';
   let quantity = '';
   let responseDeal = '';
-  if (res.status === 201) {
+  if (res.status === 201 || res.status === 202) {
     try {
       const body = res.json();
       id = body.id || '';
       quantity = body.quantity === undefined ? '' : body.quantity;
       responseDeal = body.dealId === undefined ? '' : body.dealId;
     } catch (e) {
-      // a 201 without a readable body: the oracle reports it (no id)
+      // an answer without a readable body: the oracle reports it (no id)
     }
   }
-  const c = res.status === 201 ? '' : code(res);
-  console.log(`A|${index}|${startMs}|${Date.now()}|${res.status}|${c}|${id}|${responseDeal || dealId}|${quantity}|${orderMs}`);
+  let c = res.status === 201 ? '' : code(res);
+  if (res.status === 202) {
+    if (decided === undefined) c = '';
+    else if (decided === null || decided.status === 'PENDING') c = 'PENDING';
+    else c = decided.status === 'CONFIRMED' ? '' : decided.rejectionCode || decided.status;
+  }
+  console.log(`A|${index}|${startMs}|${Date.now()}|${res.status}|${c}|${id}|${responseDeal || dealId}|${quantity}|${orderMs}|${decidedMs}`);
 }
 
 // In a Kubernetes Job there is no file to hand back: SUMMARY_PATH=stdout prints the document between two marker lines

@@ -2,7 +2,7 @@
 -- Identities keep counting, so ids of an earlier sale never come back.
 
 -- name: ResetProductState :exec
-TRUNCATE reservation, deal_purchase, deal, product;
+TRUNCATE reservation, deal_purchase, deal, product, stock_decision;
 
 -- name: ResetOrderState :exec
-TRUNCATE customer_order, order_settlement;
+TRUNCATE customer_order, order_settlement, order_outbox;

@@ -1,5 +1,7 @@
 package com.flashdeal.harness;
 
+import com.flashdeal.harness.async.AsyncFigures;
+import com.flashdeal.harness.async.AsyncSampler;
 import com.flashdeal.harness.battle.BattleArtifacts;
 import com.flashdeal.harness.battle.BattleResult;
 import com.flashdeal.harness.battle.FirstOrder;
@@ -9,6 +11,7 @@ import com.flashdeal.harness.capacity.PgBench;
 import com.flashdeal.harness.explain.IndexStudy;
 import com.flashdeal.harness.fault.Fault;
 import com.flashdeal.harness.fault.FaultRecord;
+import com.flashdeal.harness.load.Arrival;
 import com.flashdeal.harness.load.LoadGenerator;
 import com.flashdeal.harness.load.LoadRequest;
 import com.flashdeal.harness.load.LoadResult;
@@ -347,6 +350,8 @@ public final class Bench {
     Fault fault = phase.equals(RunResult.WARM) ? s.fault() : null;
     java.util.concurrent.CompletableFuture<FaultRecord> struck =
         fault == null ? null : strike(d, fault, label);
+    AsyncSampler sampler =
+        platform.brokerUrl(d).map(url -> AsyncSampler.start(d, url)).orElse(null);
     Window w =
         measure(
             d, () -> k6.run(new LoadRequest(Scenario.SALE, d.gateway(), users, env, seconds), dir));
@@ -364,6 +369,15 @@ public final class Bench {
                 SETTLE);
     FaultRecord.Outcome faultOutcome =
         faultRecord == null ? null : faultRecord.outcome(load.arrivals(), verdict.notes());
+    // After the oracle settled: every accepted order is decided by then (or the run failed).
+    AsyncFigures async = null;
+    if (sampler != null) {
+      async =
+          load.arrivals().stream().anyMatch(Arrival::accepted)
+              ? sampler.finish(deal.id(), load.arrivals())
+              : null;
+      sampler.close();
+    }
     long dropped = (long) load.count("dropped_iterations");
     String status = !verdict.passed() ? "FAILED" : load.valid() ? "PASSED" : "INVALID";
     RunResult r =
@@ -382,7 +396,22 @@ public final class Bench {
             dropped,
             w.machine(),
             startup,
-            faultOutcome);
+            faultOutcome,
+            async);
+    if (async != null) {
+      progress.accept(
+          "%s: async — 202 p99 %.0f ms; decision seen p99 %.0f ms, recorded p50 %.0f / p99 %.0f ms; drained %.1f s after the last 202; backlog max %s; outbox lag max %s ms; dead letters %d"
+              .formatted(
+                  label,
+                  async.acceptedMs().getOrDefault("p99", Double.NaN),
+                  async.decidedMs().getOrDefault("p99", Double.NaN),
+                  async.serverDecisionMs().getOrDefault("p50", Double.NaN),
+                  async.serverDecisionMs().getOrDefault("p99", Double.NaN),
+                  async.drainSeconds(),
+                  async.maxBacklog(),
+                  async.maxLagMs(),
+                  async.deadLetters()));
+    }
     if (faultOutcome != null) {
       progress.accept(
           "%s: fault %s at %.1f s: back after %.1f s, buying again after %.1f s; answers while down %s%s"

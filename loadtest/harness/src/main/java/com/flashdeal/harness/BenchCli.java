@@ -161,7 +161,7 @@ public final class BenchCli {
         description =
             "sale: break something during every warm sale and judge after it is back:"
                 + " kill:<auth-service|product-service|order-service|gateway>@<seconds>s (SIGKILL, then"
-                + " started again) or restart:<postgres|redis>@<seconds>s; seconds from the start of"
+                + " started again) or restart:<postgres|redis|rabbitmq>@<seconds>s; seconds from the start of"
                 + " the load")
     String fault;
 

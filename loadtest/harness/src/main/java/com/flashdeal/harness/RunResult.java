@@ -19,6 +19,7 @@ import java.util.Map;
  * @param droppedArrivals arrivals k6 could not start in time (a saturated generator)
  * @param startupSeconds how long the deployment took to become ready (cold runs)
  * @param fault the fault injected during this sale and what it did, or null
+ * @param async the asynchronous path's figures (Phase 5 variants), or null
  */
 public record RunResult(
     String variant,
@@ -35,7 +36,8 @@ public record RunResult(
     long droppedArrivals,
     MachineLoad machine,
     double startupSeconds,
-    com.flashdeal.harness.fault.FaultRecord.Outcome fault) {
+    com.flashdeal.harness.fault.FaultRecord.Outcome fault,
+    com.flashdeal.harness.async.AsyncFigures async) {
 
   public static final String COLD = "cold";
   public static final String WARM = "warm";

@@ -168,7 +168,12 @@ final class RabbitServer {
         Map.entry("RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq").toString()),
         Map.entry("RABBITMQ_CONF_ENV_FILE", dir.resolve("rabbitmq-env.conf").toString()),
         Map.entry("RABBITMQ_PID_FILE", pidFile.toString()),
-        Map.entry("HOME", dir.toString()));
+        Map.entry("HOME", dir.toString()),
+        // Erlang's schedulers spin while idle by default; on a shared 2-core machine that CPU is
+        // the
+        // services' and the load generator's.
+        Map.entry(
+            "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "+sbwt none +sbwtdcpu none +sbwtdio none"));
   }
 
   /**

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * A fault to inject during a sale, {@code <kind>:<target>@<seconds>s}: {@code kill:<service>} ends
  * the process at once (SIGKILL, no shutdown hook, nothing flushed) and the platform starts it
- * again; {@code restart:postgres} / {@code restart:redis} stops and starts the server.
+ * again; {@code restart:postgres} / {@code restart:redis} / {@code restart:rabbitmq} stops and
+ * starts the server.
  *
  * @param after from the start of the load to the fault
  */
@@ -23,7 +24,7 @@ public record Fault(Kind kind, String target, Duration after) {
 
   public static final List<String> SERVICES =
       List.of("auth-service", "product-service", "order-service", "gateway");
-  public static final List<String> SERVERS = List.of("postgres", "redis");
+  public static final List<String> SERVERS = List.of("postgres", "redis", "rabbitmq");
 
   private static final Pattern SPEC =
       Pattern.compile("(kill|restart):([a-z-]+)@(\\d+(?:\\.\\d+)?)s");
@@ -34,7 +35,7 @@ public record Fault(Kind kind, String target, Duration after) {
       throw new HarnessException(
           "--fault "
               + spec
-              + ": expected kill:<service>@<seconds>s or restart:<postgres|redis>@<seconds>s");
+              + ": expected kill:<service>@<seconds>s or restart:<postgres|redis|rabbitmq>@<seconds>s");
     }
     Kind kind = Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT));
     String target = m.group(2);

@@ -5,17 +5,20 @@ import java.util.List;
 
 /**
  * One arrival as the client saw it: a line {@code A|index|startMs|endMs|status|code|orderId|dealId|
- * quantity|orderMs} that the scenario logs (flashdeal.js {@code ledger}).
+ * quantity|orderMs|decidedMs} that the scenario logs (flashdeal.js {@code ledger}). A Phase 5 order
+ * answered 202 and polled to its decision carries the decision in {@code code}: empty for
+ * CONFIRMED, the rejection code for REJECTED, {@code PENDING} when the buyer gave up polling.
  *
  * @param index arrival order (k6's iteration number: the order in which arrivals started)
  * @param startMs when the arrival started (epoch ms)
- * @param endMs when the order answer came back (epoch ms)
+ * @param endMs when the order answer came back (epoch ms), or its decision was seen (202)
  * @param status HTTP status of the order answer (0 = no answer: timeout or connection error)
- * @param code the problem's code ({@code SOLD_OUT}, ...) or empty
- * @param orderId the created order's id (201 only), else empty
+ * @param code the problem's code ({@code SOLD_OUT}, ...) or empty; for a 202, the decision
+ * @param orderId the created (or accepted) order's id, else empty
  * @param dealId the deal the order is for (from the 201's body, else the one asked for)
  * @param quantity units of the created order (201 only), else 0
- * @param orderMs the order request's duration
+ * @param orderMs the order request's duration (to the 201, 409 or 202, retries included)
+ * @param decidedMs first attempt to the decision the buyer saw (= orderMs but for a 202)
  */
 public record Arrival(
     long index,
@@ -26,16 +29,37 @@ public record Arrival(
     String orderId,
     long dealId,
     int quantity,
-    double orderMs) {
+    double orderMs,
+    double decidedMs) {
 
   static final String PREFIX = "A|";
 
+  /** A synchronous answer: decided when answered. */
+  public Arrival(
+      long index,
+      long startMs,
+      long endMs,
+      int status,
+      String code,
+      String orderId,
+      long dealId,
+      int quantity,
+      double orderMs) {
+    this(index, startMs, endMs, status, code, orderId, dealId, quantity, orderMs, orderMs);
+  }
+
+  /** Ordered: 201, or 202 then CONFIRMED. */
   public boolean created() {
-    return status == 201;
+    return status == 201 || (status == 202 && code.isEmpty());
   }
 
   public boolean soldOut() {
-    return status == 409 && "SOLD_OUT".equals(code);
+    return (status == 409 || status == 202) && "SOLD_OUT".equals(code);
+  }
+
+  /** Answered 202 (Phase 5). */
+  public boolean accepted() {
+    return status == 202;
   }
 
   public boolean error() {
@@ -56,7 +80,7 @@ public record Arrival(
         continue;
       }
       String[] f = line.substring(at + PREFIX.length()).strip().split("\\|", -1);
-      if (f.length != 9) {
+      if (f.length != 9 && f.length != 10) {
         continue;
       }
       try {
@@ -70,7 +94,8 @@ public record Arrival(
                 f[5],
                 f[6].isEmpty() ? 0 : Long.parseLong(f[6]),
                 f[7].isEmpty() ? 0 : Integer.parseInt(f[7]),
-                Double.parseDouble(f[8])));
+                Double.parseDouble(f[8]),
+                Double.parseDouble(f[f.length == 10 ? 9 : 8])));
       } catch (NumberFormatException e) {
         // a line that only looks like ours (k6 wraps nothing, but a service name could contain A|)
       }

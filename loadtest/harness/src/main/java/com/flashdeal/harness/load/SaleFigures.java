@@ -123,7 +123,8 @@ public record SaleFigures(
     if (arrivals.isEmpty()) {
       return out;
     }
-    double[] ms = arrivals.stream().mapToDouble(Arrival::orderMs).sorted().toArray();
+    // What the buyer waited to know: the answer, or for a 202 the decision it polled for.
+    double[] ms = arrivals.stream().mapToDouble(Arrival::decidedMs).sorted().toArray();
     for (double q : SPECTRUM) {
       out.put(label(q), quantile(ms, q));
     }
@@ -158,7 +159,7 @@ public record SaleFigures(
     }
     for (Arrival a : arrivals) {
       int s = (int) ((a.endMs() - t0) / 1000);
-      latencies.get(s).add(a.orderMs());
+      latencies.get(s).add(a.decidedMs());
       if (a.created()) {
         created[s] += Math.max(1, a.quantity());
       }

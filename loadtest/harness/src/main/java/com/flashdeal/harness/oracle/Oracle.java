@@ -71,17 +71,19 @@ public final class Oracle {
     private static boolean healable(String violation) {
       return violation.startsWith("product-service's ledger is inconsistent")
           || violation.startsWith("services disagree")
+          || violation.endsWith(STILL_PENDING)
           || (violation.startsWith("undersold: ") && violation.endsWith(HELD_WITHOUT_ORDER));
     }
   }
 
   private static final String HELD_WITHOUT_ORDER =
       " units are held by reservations without an order";
+  private static final String STILL_PENDING = " accepted orders are still PENDING";
 
   /**
    * Judges after the settle period: at once when the run passes or fails for good, otherwise again
    * every 500 ms while reservations without an order may still be given back (the reaper's bound is
-   * hold + interval, 6 s by default).
+   * hold + interval, 6 s by default) or accepted orders are still to be decided (Phase 5).
    */
   public Verdict check(Platform.Deployment d, Observed observed, Duration settle) {
     long deadline = System.nanoTime() + settle.toNanos();
@@ -215,6 +217,12 @@ public final class Oracle {
               + sample(unknown));
     }
 
+    // Phase 5: every accepted order is decided (the queue lost nothing, nothing is stuck).
+    long pending = l.orders().stream().filter(o2 -> o2.status().equals("PENDING")).count();
+    if (pending > 0) {
+      violations.add(pending + STILL_PENDING);
+    }
+
     // No undersell: units held without an order, or a SOLD_OUT while units were free.
     Set<String> confirmedIds = new HashSet<>();
     confirmed.forEach(s -> confirmedIds.add(s.id()));
@@ -244,6 +252,7 @@ public final class Oracle {
     figures.put("clientCreated", o.arrivals().stream().filter(Arrival::created).count());
     figures.put("clientSoldOut", soldOut);
     figures.put("heldWithoutOrder", heldWithoutOrder);
+    figures.put("pendingOrders", pending);
     return new Verdict(violations.isEmpty(), violations, figures, notes);
   }
 

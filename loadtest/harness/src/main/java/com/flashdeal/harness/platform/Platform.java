@@ -44,6 +44,14 @@ public interface Platform extends AutoCloseable {
         "faults are injected on the local platform only (here, the cluster restarts pods itself)");
   }
 
+  /**
+   * The message broker's {@code amqp://} URL as the harness reaches it, when the deployment has one
+   * running (Phase 5): the reset purges its queues and the sale samples their depth.
+   */
+  default java.util.Optional<String> brokerUrl(Deployment deployment) {
+    return java.util.Optional.empty();
+  }
+
   /** Stops the deployed variant. */
   void stop();
 

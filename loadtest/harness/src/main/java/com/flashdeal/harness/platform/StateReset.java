@@ -24,4 +24,24 @@ public final class StateReset {
           Jdbc.client(db).sql(sql).update();
         });
   }
+
+  /**
+   * Empties every queue of the asynchronous order path (dead letters included): after the tables
+   * are emptied, a message left over from the last sale would name an order that no longer exists.
+   */
+  public static void purgeQueues(String brokerUrl) {
+    try {
+      com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+      factory.setUri(brokerUrl);
+      try (com.rabbitmq.client.Connection c = factory.newConnection("flashdeal-harness-reset");
+          com.rabbitmq.client.Channel ch = c.createChannel()) {
+        com.flashdeal.servicecore.messaging.Topology.declare(ch);
+        for (String queue : com.flashdeal.servicecore.messaging.Topology.QUEUES) {
+          ch.queuePurge(queue);
+        }
+      }
+    } catch (Exception e) {
+      throw new HarnessException("cannot purge the broker's queues: " + e.getMessage(), e);
+    }
+  }
 }

@@ -76,6 +76,7 @@ class ReportTest {
         0,
         new MachineLoad(0.5, 0, 0.01, 2),
         20,
+        null,
         null);
   }
 

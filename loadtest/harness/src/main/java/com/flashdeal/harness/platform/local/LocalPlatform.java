@@ -134,6 +134,15 @@ public final class LocalPlatform implements Platform {
   @Override
   public void resetState(Deployment deployment) {
     StateReset.run(deployment.databases());
+    brokerUrl(deployment).ifPresent(StateReset::purgeQueues);
+  }
+
+  @Override
+  public java.util.Optional<String> brokerUrl(Deployment deployment) {
+    LocalDeps deps = LocalDeps.fromEnvironment();
+    return deps.serverPids().containsKey("rabbitmq")
+        ? java.util.Optional.of(deps.environment().get("FLASHDEAL_RABBITMQ_URL"))
+        : java.util.Optional.empty();
   }
 
   @Override
