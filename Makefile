@@ -184,13 +184,14 @@ charts-lint: charts-deps ## helm lint --strict and helm template of every chart 
 	@for f in charts/flashdeal/values-*.yaml; do $(HELM) lint --strict charts/flashdeal -f $$f && $(HELM) template flashdeal charts/flashdeal -n flashdeal -f $$f >/dev/null && echo "ok: $$f"; done
 
 .PHONY: kind-up
-kind-up: k8s-tools images charts-deps ## Create the kind cluster with PostgreSQL, Redis, SigNoz and the images loaded (idempotent)
+kind-up: k8s-tools images charts-deps ## Create the kind cluster with PostgreSQL, Redis, RabbitMQ, SigNoz and the images loaded (idempotent)
 	@$(KIND) get clusters 2>/dev/null | grep -qx $(KIND_CLUSTER) || $(KIND) create cluster --name $(KIND_CLUSTER) --config kind-config.yaml --wait 120s
 	$(KUBECTL) apply -f k8s/namespaces.yaml
 	KUBE_CONTEXT=$(KUBE_CONTEXT) k8s/bootstrap-secrets.sh
-	$(KUBECTL) apply -f k8s/postgres.yaml -f k8s/redis.yaml
+	$(KUBECTL) apply -f k8s/postgres.yaml -f k8s/redis.yaml -f k8s/rabbitmq.yaml
 	$(KUBECTL) -n flashdeal-infra rollout status statefulset/postgres --timeout=300s
 	$(KUBECTL) -n flashdeal-infra rollout status deployment/redis --timeout=300s
+	$(KUBECTL) -n flashdeal-infra rollout status deployment/rabbitmq --timeout=300s
 	$(HELM) repo add signoz https://charts.signoz.io --force-update >/dev/null
 	$(HELM) upgrade --install signoz signoz/signoz --kube-context $(KUBE_CONTEXT) -n signoz -f observability/signoz-values.yaml --wait --timeout 20m
 	$(KIND) load docker-image --name $(KIND_CLUSTER) $(addprefix flashdeal/,$(addsuffix :$(IMAGE_TAG),$(IMAGES)))

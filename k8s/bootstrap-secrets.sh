@@ -26,6 +26,13 @@ for svc in auth product order; do
     --from-literal=password="$(field flashdeal-infra postgres-credentials "$svc-password")"
 done
 
+# RabbitMQ (Phase 5): the broker's password in flashdeal-infra is the source; the services get the whole URL.
+if ! has flashdeal-infra rabbitmq-credentials; then
+  apply_secret flashdeal-infra rabbitmq-credentials --from-literal=password="$(random)"
+fi
+apply_secret flashdeal flashdeal-rabbitmq \
+  --from-literal=url="amqp://flashdeal:$(field flashdeal-infra rabbitmq-credentials password)@rabbitmq.flashdeal-infra.svc.cluster.local:5672/flashdeal"
+
 if ! has flashdeal flashdeal-admin; then
   apply_secret flashdeal flashdeal-admin \
     --from-literal=email=admin@flashdeal.local --from-literal=password="$(random)"

@@ -61,7 +61,7 @@ export function order(user, dealId, key) {
   });
 }
 
-// Phase 5 answers 202 PENDING: the buyer polls the order's Location with backoff (50 ms, doubling to 1 s) until it
+// Phase 5 answers 202 PENDING: the buyer polls the order's Location with backoff (100 ms, doubling to 1 s) until it
 // leaves PENDING, for at most POLL_SECONDS. Returns the last order seen (null when none could be read) and the time
 // from `since` to the moment the decision was seen.
 export const POLL_SECONDS = int('POLL_SECONDS', 60);
@@ -74,7 +74,7 @@ export function awaitDecision(user, res, since) {
     return { order: null, ms: Date.now() - since };
   }
   const location = res.headers['Location'] || `/orders/${order.id}`;
-  let pause = 0.05;
+  let pause = 0.1;
   while (order && order.status === 'PENDING' && Date.now() - since < POLL_SECONDS * 1000) {
     sleep(pause);
     pause = Math.min(pause * 2, 1);

@@ -62,6 +62,9 @@ spec:
                 secretKeyRef:
                   name: {{ .existingSecret }}
                   key: {{ .key }}
+                  {{- if .optional }}
+                  optional: true
+                  {{- end }}
             {{- end }}
           {{- end }}
           startupProbe:

@@ -31,7 +31,7 @@ class K8sManifestsTest {
 
   private static List<HasMetadata> all() throws IOException {
     List<HasMetadata> objects = new ArrayList<>();
-    for (String f : List.of("namespaces.yaml", "postgres.yaml", "redis.yaml")) {
+    for (String f : List.of("namespaces.yaml", "postgres.yaml", "redis.yaml", "rabbitmq.yaml")) {
       objects.addAll(load(f));
     }
     return objects;
@@ -52,7 +52,7 @@ class K8sManifestsTest {
         .forEach(s -> pods.add(s.getSpec().getTemplate().getSpec()));
     Charts.ofType(objects, Deployment.class)
         .forEach(d -> pods.add(d.getSpec().getTemplate().getSpec()));
-    assertThat(pods).hasSize(2);
+    assertThat(pods).hasSize(3);
     for (PodSpec pod : pods) {
       assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
       assertThat(pod.getAutomountServiceAccountToken()).isFalse();
@@ -101,6 +101,20 @@ class K8sManifestsTest {
     }
   }
 
+  /** The services' broker URL (bootstrap-secrets.sh) points at the RabbitMQ Service and vhost. */
+  @Test
+  void theBrokerUrlPointsAtTheRabbitMqService() throws IOException {
+    Service rabbit = Charts.named(load("rabbitmq.yaml"), Service.class, "rabbitmq");
+    String script = Files.readString(Charts.repo().resolve("k8s/bootstrap-secrets.sh"));
+    assertThat(script)
+        .contains(
+            "@%s.%s.svc.cluster.local:%d/flashdeal"
+                .formatted(
+                    rabbit.getMetadata().getName(),
+                    rabbit.getMetadata().getNamespace(),
+                    rabbit.getSpec().getPorts().getFirst().getPort()));
+  }
+
   /** Every Secret the charts, PostgreSQL and SigNoz read is created by the bootstrap script. */
   @Test
   void bootstrapCreatesEverySecretThatIsReferenced() throws IOException {
@@ -112,7 +126,9 @@ class K8sManifestsTest {
         .contains("apply_secret flashdeal \"flashdeal-db-$svc\"")
         .contains("apply_secret flashdeal flashdeal-admin")
         .contains("apply_secret flashdeal flashdeal-jwt --from-file=private-key.pem=")
-        .contains("apply_secret signoz signoz-root");
+        .contains("apply_secret signoz signoz-root")
+        .contains("apply_secret flashdeal-infra rabbitmq-credentials")
+        .contains("apply_secret flashdeal flashdeal-rabbitmq");
     for (String db : DATABASES) {
       assertThat(script).contains("--from-literal=" + db + "-password=");
     }

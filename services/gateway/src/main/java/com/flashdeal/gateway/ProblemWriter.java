@@ -13,12 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes the contract's problem+json from the reactive side, with the same builder the services
  * use.
  */
-final class ProblemWriter {
+public final class ProblemWriter {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private ProblemWriter() {}
 
-  static Mono<Void> write(ServerWebExchange exchange, int status, ErrorCode code, String detail) {
+  public static Mono<Void> write(
+      ServerWebExchange exchange, int status, ErrorCode code, String detail) {
     ServerHttpResponse response = exchange.getResponse();
     if (response.isCommitted()) {
       return Mono.empty();

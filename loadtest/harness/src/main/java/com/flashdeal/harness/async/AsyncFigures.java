@@ -7,7 +7,7 @@ import java.util.Map;
  * The asynchronous path during one sale.
  *
  * @param acceptedMs the buyers' wait for the 202 (first attempt to answer): the spectrum's labels
- * @param decidedMs the buyers' wait to see the decision by polling (backoff from 50 ms to 1 s, so
+ * @param decidedMs the buyers' wait to see the decision by polling (backoff from 100 ms to 1 s, so
  *     an upper bound of the real decision time)
  * @param serverDecisionMs the decision time as order-service recorded it (updated_at - created_at
  *     of each decided order): the confirmation latency without the polling's granularity

@@ -74,6 +74,18 @@ final class Html {
         h.append("<h2>Faults</h2>");
         table(h, Report.FAULT_HEADER, faults);
       }
+      List<List<String>> async = Report.asyncRows(o);
+      if (!async.isEmpty()) {
+        h.append("<h2>Asynchronous path (Phase 5)</h2><p class=\"note\">")
+            .append(
+                Svg.esc(
+                    "202: the buyer's wait to be accepted. Decision seen: to the CONFIRMED or"
+                        + " REJECTED found by polling (100 ms doubling to 1 s). Decision recorded:"
+                        + " order-service's updated_at - created_at, without the polling's steps."))
+            .append("</p>");
+        table(h, Report.ASYNC_HEADER, async);
+        asyncChart(h, o);
+      }
     }
     if (!o.capacity().isEmpty()) {
       h.append("<h2>Knee search steps</h2>");
@@ -260,6 +272,52 @@ final class Html {
             ? ""
             : Svg.f(
                 "pgbench ceiling for the same statements: %.0f tps.", o.pgbench().ceilingTps()));
+  }
+
+  /** Outbox rows and queue depth over the last Phase 5 sale with a fault, else the last one. */
+  private static void asyncChart(StringBuilder h, Bench.Outcome o) {
+    RunResult run = null;
+    for (RunResult r : o.sales()) {
+      if (r.async() != null && (run == null || r.fault() != null || run.fault() == null)) {
+        run = r;
+      }
+    }
+    if (run == null || run.async().timeline().isEmpty()) {
+      return;
+    }
+    List<Svg.Series> series = new ArrayList<>();
+    String[] keys = {
+      "order-outbox",
+      com.flashdeal.servicecore.messaging.Topology.ORDER_PLACED_QUEUE,
+      "decision-outbox",
+      com.flashdeal.servicecore.messaging.Topology.STOCK_DECIDED_QUEUE
+    };
+    for (int i = 0; i < keys.length; i++) {
+      String key = keys[i];
+      List<double[]> points = new ArrayList<>();
+      for (var sample : run.async().timeline()) {
+        Long v = sample.backlog().get(key);
+        if (v != null) {
+          points.add(new double[] {sample.second(), v});
+        }
+      }
+      series.add(new Svg.Series(key, Svg.COLORS[i], key.contains("outbox"), points));
+    }
+    h.append("<div class=\"charts\">");
+    figure(
+        h,
+        "Waiting messages over time: "
+            + run.variant()
+            + " "
+            + run.phase()
+            + " #"
+            + run.round()
+            + (run.fault() == null ? "" : " (" + run.fault().fault() + ")"),
+        Svg.lines(
+            "seconds since the sale started", "rows / messages", series, false, false, List.of()),
+        "Dashed: the outboxes (rows not yet confirmed by the broker); solid: the queues. Gaps: the broker"
+            + " could not be asked (restarting).");
+    h.append("</div>");
   }
 
   private static void figure(StringBuilder h, String title, String svg, String note) {

@@ -531,6 +531,61 @@ public final class Report {
     return rows;
   }
 
+  static final List<String> ASYNC_HEADER =
+      List.of(
+          "variant",
+          "sale",
+          "202 p50 / p99",
+          "decision seen p99 (polling)",
+          "decision recorded p50 / p99 / max",
+          "drain after last 202",
+          "outbox rows max (order / decision)",
+          "outbox lag max (order / decision)",
+          "queue depth max (placed / decided)",
+          "dead letters");
+
+  /** One row per sale of a Phase 5 variant: acceptance and decision apart, backlogs, DLQ. */
+  static List<List<String>> asyncRows(Bench.Outcome o) {
+    List<List<String>> rows = new ArrayList<>();
+    for (RunResult r : o.sales()) {
+      var a = r.async();
+      if (a == null) {
+        continue;
+      }
+      rows.add(
+          List.of(
+              r.variant(),
+              r.phase() + " #" + r.round(),
+              Svg.f(
+                  "%.0f / %.0f ms",
+                  a.acceptedMs().getOrDefault("p50", Double.NaN),
+                  a.acceptedMs().getOrDefault("p99", Double.NaN)),
+              Svg.f("%.0f ms", a.decidedMs().getOrDefault("p99", Double.NaN)),
+              Svg.f(
+                  "%.0f / %.0f / %.0f ms",
+                  a.serverDecisionMs().getOrDefault("p50", Double.NaN),
+                  a.serverDecisionMs().getOrDefault("p99", Double.NaN),
+                  a.serverDecisionMs().getOrDefault("max", Double.NaN)),
+              Svg.f("%.1f s", a.drainSeconds()),
+              a.maxBacklog().getOrDefault("order-outbox", 0L)
+                  + " / "
+                  + a.maxBacklog().getOrDefault("decision-outbox", 0L),
+              a.maxLagMs().getOrDefault("order-outbox", 0L)
+                  + " / "
+                  + a.maxLagMs().getOrDefault("decision-outbox", 0L)
+                  + " ms",
+              a.maxBacklog()
+                      .getOrDefault(
+                          com.flashdeal.servicecore.messaging.Topology.ORDER_PLACED_QUEUE, 0L)
+                  + " / "
+                  + a.maxBacklog()
+                      .getOrDefault(
+                          com.flashdeal.servicecore.messaging.Topology.STOCK_DECIDED_QUEUE, 0L),
+              Long.toString(a.deadLetters())));
+    }
+    return rows;
+  }
+
   static final List<String> ERROR_HEADER =
       List.of("variant", "phase", "answer", "count (all rounds)", "sales with it");
 
@@ -597,6 +652,10 @@ public final class Report {
       if (!faultRows(o).isEmpty()) {
         md.append("\n## Faults\n\n");
         table(md, FAULT_HEADER, faultRows(o));
+      }
+      if (!asyncRows(o).isEmpty()) {
+        md.append("\n## Asynchronous path (Phase 5)\n\n");
+        table(md, ASYNC_HEADER, asyncRows(o));
       }
     }
     if (!o.capacity().isEmpty()) {

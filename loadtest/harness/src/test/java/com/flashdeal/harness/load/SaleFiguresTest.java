@@ -27,6 +27,25 @@ class SaleFiguresTest {
   }
 
   @Test
+  void phase5LinesCarryTheDecisionAndItsTime() {
+    String log =
+        "A|0|1000|1400|202||5f0c|42|1|12|390\n"
+            + "A|1|1001|1500|202|SOLD_OUT|6a1d|42|1|15|480\n"
+            + "A|2|1002|61000|202|PENDING|7b2e|42|1|14|60000\n";
+    List<Arrival> a = Arrival.parseLog(log);
+    assertThat(a).hasSize(3);
+    assertThat(a.get(0).created()).isTrue();
+    assertThat(a.get(0).accepted()).isTrue();
+    assertThat(a.get(0).orderMs()).isEqualTo(12);
+    assertThat(a.get(0).decidedMs()).isEqualTo(390);
+    assertThat(a.get(1).soldOut()).isTrue();
+    assertThat(a.get(2).error()).isTrue();
+    assertThat(a.get(2).outcome()).isEqualTo("202 PENDING");
+    // The spectrum is what the buyer waited to know: the decision, not the 202.
+    assertThat(SaleFigures.of(a, 1).allMs().get("p50")).isEqualTo(480);
+  }
+
+  @Test
   void aPerfectlyFairSaleSellsToTheFirstArrivalsAndSaysWhenItSoldOut() {
     // 10 arrivals 100 ms apart, stock 3: the first three buy, answered 20 ms after they arrive.
     List<Arrival> arrivals = new ArrayList<>();

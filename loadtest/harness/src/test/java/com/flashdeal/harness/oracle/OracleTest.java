@@ -49,6 +49,60 @@ class OracleTest {
     assertThat(v.figures()).containsEntry("confirmedUnits", 3L).containsEntry("clientSoldOut", 2L);
   }
 
+  /** Phase 5: the same sale with every answer a 202, polled to its decision. */
+  private void asynchronous() {
+    arrivals.replaceAll(
+        a ->
+            new Arrival(
+                a.index(),
+                a.startMs(),
+                a.endMs(),
+                202,
+                a.code(),
+                a.orderId().isEmpty() ? "r" + a.index() : a.orderId(),
+                a.dealId(),
+                1,
+                5,
+                a.orderMs()));
+    for (Arrival a : arrivals) {
+      if (a.soldOut()) {
+        orders.add(new Oracle.StoredOrder(a.orderId(), "u" + a.index(), DEAL, 1, "REJECTED"));
+      }
+    }
+  }
+
+  @Test
+  void anAsynchronousSaleIsJudgedByItsDecisions() {
+    asynchronous();
+    Oracle.Verdict v = judge();
+    assertThat(v.violations()).isEmpty();
+    assertThat(v.figures())
+        .containsEntry("clientCreated", 3L)
+        .containsEntry("clientSoldOut", 2L)
+        .containsEntry("pendingOrders", 0L);
+  }
+
+  @Test
+  void anAcceptedOrderLeftPendingFailsTheRunButMayStillSettle() {
+    asynchronous();
+    orders.set(3, new Oracle.StoredOrder("r3", "u3", DEAL, 1, "PENDING"));
+    Oracle.Verdict v = judge();
+    assertThat(v.violations()).containsExactly("1 accepted orders are still PENDING");
+    assertThat(v.mayStillSettle()).isTrue();
+  }
+
+  @Test
+  void aBuyerWhoGaveUpPollingIsAnErrorNotASale() {
+    asynchronous();
+    Arrival gaveUp = arrivals.get(0);
+    arrivals.set(0, new Arrival(0, 100, 110, 202, "PENDING", gaveUp.orderId(), DEAL, 1, 5, 60_000));
+    assertThat(arrivals.get(0).created()).isFalse();
+    assertThat(arrivals.get(0).error()).isTrue();
+    // Its order was confirmed in the end: one the buyer was never told about.
+    assertThat(judge().violations())
+        .anyMatch(s -> s.startsWith("1 confirmed orders were never answered"));
+  }
+
   @Test
   void oversellIsCaught() {
     sold(5, "o5", "u5");

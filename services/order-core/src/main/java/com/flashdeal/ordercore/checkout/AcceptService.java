@@ -52,34 +52,23 @@ public class AcceptService {
     this.committed = committed;
   }
 
+  /**
+   * Optimistic: the happy path is one statement. The constraints decide the rest — a unique
+   * violation means this key was used before (a replay, or 422 for another body) or the user has an
+   * order for the deal (409 ALREADY_ORDERED) — so no lookup runs before the insert.
+   */
   public CheckoutService.Placed accept(
       UUID userId, String token, String idempotencyKey, long dealId, int quantity) {
     String fingerprint = "deal=" + dealId + ";quantity=" + quantity;
-    var earlier = orders.findByIdempotencyKey(userId, idempotencyKey);
-    if (earlier.isPresent()) {
-      return CheckoutService.replay(earlier.get(), fingerprint);
-    }
     Deal deal = terms(dealId, token);
-    Instant now = clock.instant();
-    if (now.isBefore(deal.getStartsAt().toInstant())) {
-      throw ApiException.conflict(
-          ErrorCode.DEAL_NOT_ACTIVE, "Deal " + dealId + " starts at " + deal.getStartsAt() + ".");
-    }
-    if (!now.isBefore(deal.getEndsAt().toInstant())) {
-      throw ApiException.conflict(
-          ErrorCode.DEAL_NOT_ACTIVE, "Deal " + dealId + " ended at " + deal.getEndsAt() + ".");
-    }
-    if (quantity > deal.getPerUserLimit()) {
-      throw ApiException.conflict(
-          ErrorCode.LIMIT_EXCEEDED,
-          "Deal " + dealId + " allows " + deal.getPerUserLimit() + " unit(s) per user.");
-    }
-    if (orders.hasOrderForDeal(userId, dealId)) {
-      var mine = orders.findByIdempotencyKey(userId, idempotencyKey);
-      if (mine.isPresent()) {
-        return CheckoutService.replay(mine.get(), fingerprint);
+    ApiException refused = refusal(deal, quantity);
+    if (refused != null) {
+      // A replay is answered as first answered, even once the deal has ended.
+      var earlier = orders.findByIdempotencyKey(userId, idempotencyKey);
+      if (earlier.isPresent()) {
+        return CheckoutService.replay(earlier.get(), fingerprint);
       }
-      throw CheckoutService.alreadyOrdered(dealId);
+      throw refused;
     }
     UUID orderId = OrderIds.of(userId, idempotencyKey, 0);
     // Microseconds, as the database keeps it: the 202 and a later GET show the same instant.
@@ -101,15 +90,35 @@ public class AcceptService {
     try {
       accepted.insertPending(order, idempotencyKey);
     } catch (DuplicateOrderException e) {
-      // The same key raced us (same order id), or another key won the deal for this user.
-      var winner = orders.findByIdempotencyKey(userId, idempotencyKey);
-      if (winner.isPresent()) {
-        return CheckoutService.replay(winner.get(), fingerprint);
+      var earlier = orders.findByIdempotencyKey(userId, idempotencyKey);
+      if (earlier.isPresent()) {
+        return CheckoutService.replay(earlier.get(), fingerprint);
       }
       throw CheckoutService.alreadyOrdered(dealId);
     }
     committed.run();
     return new CheckoutService.Placed(order, false);
+  }
+
+  /** What refuses this order without its units: outside the window, over the per-user limit. */
+  private ApiException refusal(Deal deal, int quantity) {
+    Instant now = clock.instant();
+    if (now.isBefore(deal.getStartsAt().toInstant())) {
+      return ApiException.conflict(
+          ErrorCode.DEAL_NOT_ACTIVE,
+          "Deal " + deal.getId() + " starts at " + deal.getStartsAt() + ".");
+    }
+    if (!now.isBefore(deal.getEndsAt().toInstant())) {
+      return ApiException.conflict(
+          ErrorCode.DEAL_NOT_ACTIVE,
+          "Deal " + deal.getId() + " ended at " + deal.getEndsAt() + ".");
+    }
+    if (quantity > deal.getPerUserLimit()) {
+      return ApiException.conflict(
+          ErrorCode.LIMIT_EXCEEDED,
+          "Deal " + deal.getId() + " allows " + deal.getPerUserLimit() + " unit(s) per user.");
+    }
+    return null;
   }
 
   private Deal terms(long dealId, String token) {
