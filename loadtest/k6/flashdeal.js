@@ -57,7 +57,7 @@ export function order(user, dealId, key) {
     headers: Object.assign({ 'Idempotency-Key': key }, JSON_HEADERS, auth(user)),
     tags: { name: 'order' },
     timeout: REQUEST_TIMEOUT,
-    responseCallback: http.expectedStatuses(201, 202, 409),
+    responseCallback: http.expectedStatuses(201, 202, 409, 429),
   });
 }
 
@@ -112,8 +112,9 @@ export function orderPatiently(user, dealId, key) {
   return { res, attempts, ms: Date.now() - first };
 }
 
+// 429 (Phase 5's rate limit at the gateway) is retried like 503: after its Retry-After.
 function retryable(res) {
-  return res.status === 0 || res.status === 502 || res.status === 503 || res.status === 504;
+  return res.status === 0 || res.status === 429 || res.status === 502 || res.status === 503 || res.status === 504;
 }
 
 function retryAfter(res) {
@@ -121,7 +122,7 @@ function retryAfter(res) {
   return Number.isNaN(seconds) ? 1 : Math.min(Math.max(seconds, 0.2), 5);
 }
 
-// created | sold_out | replayed | error - the outcome of an order answer. A replay of a first attempt means the
+// created | sold_out | replayed | rate_limited | error - the outcome of an order answer. A replay of a first attempt means the
 // scenario sent one arrival twice (a broken run); after a retry it is how the buyer learns the order was made. Any 409
 // other than SOLD_OUT, and any other status, is an error. A 202 (Phase 5) counts as created here, i.e. accepted;
 // with `decided` (the order polled to its final state) it is created when CONFIRMED, sold_out when REJECTED SOLD_OUT.
@@ -136,6 +137,8 @@ export function classify(res, attempts = 1, decided = undefined) {
     return 'created';
   }
   if (res.status === 409 && code(res) === 'SOLD_OUT') return 'sold_out';
+  // Refused at the edge by the rate limit: counted apart, neither an error nor an order.
+  if (res.status === 429) return 'rate_limited';
   return 'error';
 }
 

@@ -21,6 +21,7 @@ const created = new Counter('orders_created');
 const soldOut = new Counter('orders_sold_out');
 const replayed = new Counter('orders_replayed');
 const failed = new Counter('orders_failed');
+const rateLimited = new Counter('orders_rate_limited');
 const retried = new Counter('orders_retried');
 const exhausted = new Counter('users_exhausted');
 const orderCreated = new Trend('order_created_duration', true);
@@ -75,6 +76,8 @@ export function arrive() {
     orderSoldOut.add(decidedMs);
   } else if (outcome === 'replayed') {
     replayed.add(1);
+  } else if (outcome === 'rate_limited') {
+    rateLimited.add(1);
   } else {
     failed.add(1);
   }

@@ -428,7 +428,7 @@ public final class Bench {
                   : "; note: " + String.join("; ", faultOutcome.notes())));
     }
     progress.accept(
-        "%s: %s — sold %d/%d in %s, order p99 201 %.0f ms / 409 %.0f ms, %d errors, k6 dropped %d%s%s"
+        "%s: %s — sold %d/%d in %s, order p99 201 %.0f ms / 409 %.0f ms, %d errors, %s k6 dropped %d%s%s"
             .formatted(
                 label,
                 status,
@@ -440,6 +440,12 @@ public final class Bench {
                 figures.createdMs().getOrDefault("p99", Double.NaN),
                 figures.soldOutMs().getOrDefault("p99", Double.NaN),
                 figures.errors(),
+                figures.rateLimited() == 0
+                    ? ""
+                    : "%d rate-limited (429, %.1f %% of arrivals),"
+                        .formatted(
+                            figures.rateLimited(),
+                            100.0 * figures.rateLimited() / Math.max(1, figures.arrivals())),
                 dropped,
                 w.machine().disturbed()
                     ? " — DISTURBED (others used %.2f cores)".formatted(w.machine().othersCores())

@@ -62,8 +62,13 @@ public record Arrival(
     return status == 202;
   }
 
+  /** Refused at the gateway by the rate limit (Phase 5): counted apart, not an error. */
+  public boolean rateLimited() {
+    return status == 429;
+  }
+
   public boolean error() {
-    return !created() && !soldOut();
+    return !created() && !soldOut() && !rateLimited();
   }
 
   /** "201", "409 SOLD_OUT", "503 UPSTREAM_UNAVAILABLE", "0" (no answer). */

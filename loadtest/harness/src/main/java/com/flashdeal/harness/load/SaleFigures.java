@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param ordersPerSecond units sold per second while selling (created / sellOutSeconds, or over the
  *     whole sale when it did not sell out)
  * @param created / soldOut / errors the answers by kind; errorsByOutcome: "503 CODE" → count
+ * @param rateLimited arrivals refused by the gateway's rate limit in the end (429 after their
+ *     retries), counted apart from errors (Phase 5)
  * @param createdMs / soldOutMs / allMs percentiles of the order answer by outcome ({@link
  *     #SPECTRUM} quantiles, ms)
  * @param firstServed of the first S arrivals (S = stock), how many got a unit
@@ -39,7 +41,8 @@ public record SaleFigures(
     int firstServed,
     double rankCorrelation,
     double rankCorrelationIdeal,
-    List<Bucket> timeline) {
+    List<Bucket> timeline,
+    int rateLimited) {
 
   /** The quantiles of the latency spectrum (HDR style: each a "nine" further out). */
   public static final double[] SPECTRUM = {0.5, 0.75, 0.9, 0.95, 0.99, 0.995, 0.999, 0.9999, 1.0};
@@ -69,7 +72,8 @@ public record SaleFigures(
           0,
           Double.NaN,
           Double.NaN,
-          List.of());
+          List.of(),
+          0);
     }
     long t0 = arrivals.stream().mapToLong(Arrival::startMs).min().orElseThrow();
     List<Arrival> created = arrivals.stream().filter(Arrival::created).toList();
@@ -107,7 +111,7 @@ public record SaleFigures(
         selling > 0 ? units / selling : Double.NaN,
         created.size(),
         soldOut.size(),
-        arrivals.size() - created.size() - soldOut.size(),
+        (int) arrivals.stream().filter(Arrival::error).count(),
         errors,
         spectrum(created),
         spectrum(soldOut),
@@ -115,7 +119,8 @@ public record SaleFigures(
         firstServed,
         spearman(rank, success),
         spearman(rank, ideal),
-        timeline(arrivals, t0, stock));
+        timeline(arrivals, t0, stock),
+        (int) arrivals.stream().filter(Arrival::rateLimited).count());
   }
 
   static Map<String, Double> spectrum(List<Arrival> arrivals) {
