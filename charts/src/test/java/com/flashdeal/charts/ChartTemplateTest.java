@@ -252,7 +252,7 @@ class ChartTemplateTest {
     assertThat(allowed)
         .containsEntry("product-service:9082", Set.of("order-service"))
         .containsEntry("order-service:9083", Set.of("product-service"))
-        .containsEntry("product-service:8082", Set.of("gateway"));
+        .containsEntry("product-service:8082", Set.of("gateway", "order-service"));
   }
 
   /**
