@@ -13,14 +13,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param productService where and how patiently to call product-service
  * @param flow {@code sync} (201 after the reservation) or {@code async} (202 PENDING, Phase 5)
  * @param messaging the broker, for the asynchronous flow
+ * @param admission what the asynchronous flow asks before it accepts an order
  */
 @ConfigurationProperties("flashdeal.order")
 public record OrderProperties(
-    ProductService productService, @DefaultValue("sync") Flow flow, MessagingSettings messaging) {
+    ProductService productService,
+    @DefaultValue("sync") Flow flow,
+    MessagingSettings messaging,
+    @DefaultValue("local") Admission admission) {
 
   public enum Flow {
     SYNC,
     ASYNC
+  }
+
+  /**
+   * {@code local}: only what order-service can tell from the deal's terms (window, per-user limit);
+   * SOLD_OUT comes later as a REJECTED order. {@code stock-gate}: product-service's stock gate (the
+   * redis-lua script) holds the units first, so a sold-out deal is a 409 at once ({@code
+   * phase5-async-redis}).
+   */
+  public enum Admission {
+    LOCAL,
+    STOCK_GATE
   }
 
   /**

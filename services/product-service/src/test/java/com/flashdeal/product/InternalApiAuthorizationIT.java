@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashdeal.servicedefaults.testing.TestHttp.Response;
 import com.flashdeal.servicedefaults.testing.TestTokens;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,9 +17,15 @@ import org.junit.jupiter.api.Test;
 class InternalApiAuthorizationIT extends ProductServiceTestBase {
 
   private Response reserveAs(long deal, String bearer, String endUserToken, UUID userId) {
+    return postAs("reservations", deal, bearer, endUserToken, userId);
+  }
+
+  /** {@code operation}: reservations, or admissions (the stock gate alone, Phase 5). */
+  private Response postAs(
+      String operation, long deal, String bearer, String endUserToken, UUID userId) {
     return send(
         "POST",
-        "/internal/deals/" + deal + "/reservations",
+        "/internal/deals/" + deal + "/" + operation,
         bearer,
         "{\"orderId\":\"%s\",\"userId\":\"%s\",\"quantity\":1}"
             .formatted(UUID.randomUUID(), userId),
@@ -60,10 +67,13 @@ class InternalApiAuthorizationIT extends ProductServiceTestBase {
           new Case("a forged end-user token", ORDER_SERVICE, buyerToken + "x", 403, "FORBIDDEN"),
           new Case("no end-user token", ORDER_SERVICE, null, 400, "VALIDATION_FAILED"),
         };
-    for (Case c : cases) {
-      Response r = reserveAs(deal, c.bearer(), c.endUser(), buyer);
-      assertThat(r.status()).as(c.name() + ": " + r.body()).isEqualTo(c.status());
-      assertThat(r.json().path("code").asString()).as(c.name()).isEqualTo(c.code());
+    for (String operation : List.of("reservations", "admissions")) {
+      for (Case c : cases) {
+        Response r = postAs(operation, deal, c.bearer(), c.endUser(), buyer);
+        String name = operation + ", " + c.name();
+        assertThat(r.status()).as(name + ": " + r.body()).isEqualTo(c.status());
+        assertThat(r.json().path("code").asString()).as(name).isEqualTo(c.code());
+      }
     }
     assertThat(jdbc.sql("SELECT count(*) FROM reservation").query(Long.class).single())
         .as("nothing was reserved")

@@ -25,6 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A deal's terms never change once it exists, so they are read from product-service once per
  * deal and kept.
+ *
+ * <p>With {@code admitAtStockGate} ({@code phase5-async-redis}) product-service's stock gate (the
+ * redis-lua script) holds the units for the order id before it is accepted, so that a sold-out deal
+ * is refused at once (409 SOLD_OUT) instead of as a REJECTED order; the queue then turns the held
+ * units into the reservation. Units held for an order that is not accepted after all (a duplicate,
+ * or this process died before the insert) go back after product-service's hold.
  */
 public class AcceptService {
   private static final int MAX_KNOWN_DEALS = 10_000;
@@ -34,22 +40,26 @@ public class AcceptService {
   private final ProductClient products;
   private final Clock clock;
   private final Runnable committed;
+  private final boolean admitAtStockGate;
   private final Map<Long, Deal> knownDeals = new ConcurrentHashMap<>();
 
   /**
    * @param committed called after an order was written (nudges the outbox relay)
+   * @param admitAtStockGate ask product-service's stock gate before accepting (SOLD_OUT at once)
    */
   public AcceptService(
       OrderStore orders,
       AcceptedOrderStore accepted,
       ProductClient products,
       Clock clock,
-      Runnable committed) {
+      Runnable committed,
+      boolean admitAtStockGate) {
     this.orders = orders;
     this.accepted = accepted;
     this.products = products;
     this.clock = clock;
     this.committed = committed;
+    this.admitAtStockGate = admitAtStockGate;
   }
 
   /**
@@ -71,6 +81,9 @@ public class AcceptService {
       throw refused;
     }
     UUID orderId = OrderIds.of(userId, idempotencyKey, 0);
+    if (admitAtStockGate) {
+      admit(dealId, orderId, userId, quantity, token);
+    }
     // Microseconds, as the database keeps it: the 202 and a later GET show the same instant.
     OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     OrderRecord order =
@@ -98,6 +111,28 @@ public class AcceptService {
     }
     committed.run();
     return new CheckoutService.Placed(order, false);
+  }
+
+  /**
+   * The stock gate's decision. A repeat of this key's order is admitted again (the gate knows the
+   * order id) and then answered as a replay by the insert; the gate's refusals need a second look
+   * only where the order may exist: the same order id with another request is the key reused, and
+   * the per-user limit reached may be the user's accepted order for the deal.
+   */
+  private void admit(long dealId, UUID orderId, UUID userId, int quantity, String token) {
+    try {
+      products.admit(dealId, orderId, userId, quantity, token);
+    } catch (ProductClient.ReservedForAnotherRequest e) {
+      throw new ApiException(
+          422,
+          ErrorCode.IDEMPOTENCY_KEY_REUSED,
+          "This Idempotency-Key was first used with a different request.");
+    } catch (ApiException e) {
+      if (e.code() == ErrorCode.LIMIT_EXCEEDED && orders.hasOrderForDeal(userId, dealId)) {
+        throw CheckoutService.alreadyOrdered(dealId);
+      }
+      throw e;
+    }
   }
 
   /** What refuses this order without its units: outside the window, over the per-user limit. */

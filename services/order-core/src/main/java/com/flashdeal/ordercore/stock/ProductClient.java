@@ -131,6 +131,34 @@ public class ProductClient {
     }
   }
 
+  /**
+   * Phase 5 ({@code phase5-async-redis}): asks product-service's stock gate to hold the units for
+   * this order id before the order is accepted, so that a sold-out deal is refused at once.
+   * Idempotent by order id, and repeated once on a stale service token like {@link #reserve}.
+   *
+   * @throws ApiException with the contract's code for refusals (409
+   *     SOLD_OUT/LIMIT_EXCEEDED/DEAL_NOT_ACTIVE, 404) and 503 when product-service cannot answer
+   *     (in time or at all: units it may have held go back after its hold)
+   * @throws ReservedForAnotherRequest when this order id was admitted for another request
+   */
+  public void admit(long dealId, UUID orderId, UUID userId, int quantity, String endUserToken) {
+    ReserveRequest request = new ReserveRequest(orderId, userId, quantity);
+    try {
+      asOrderService(
+          headers -> {
+            reservations.admitOrder(dealId, endUserToken, request, headers);
+            return null;
+          });
+    } catch (ServiceTokens.ServiceTokenUnavailableException e) {
+      throw unavailable(e);
+    } catch (com.flashdeal.contract.product.client.ApiException e) {
+      if (e.getCode() == 0) {
+        throw unavailable(e);
+      }
+      refused(e);
+    }
+  }
+
   private Reservation refused(com.flashdeal.contract.product.client.ApiException e) {
     int status = e.getCode();
     Problem problem = problem(e.getResponseBody());

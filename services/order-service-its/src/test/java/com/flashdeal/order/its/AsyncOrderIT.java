@@ -7,14 +7,7 @@ import com.flashdeal.servicecore.messaging.Messages;
 import com.flashdeal.servicecore.messaging.Messages.OrderPlaced;
 import com.flashdeal.servicecore.messaging.Messages.StockDecided;
 import com.flashdeal.servicecore.messaging.Topology;
-import com.flashdeal.servicedefaults.testing.ServiceProcess;
-import com.flashdeal.servicedefaults.testing.TestHttp;
 import com.flashdeal.servicedefaults.testing.TestHttp.Response;
-import com.flashdeal.servicedefaults.testing.TestTokens;
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,54 +16,25 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Phase 5's asynchronous order path against the real thing: order-service (flow async) and
- * product-service consuming from the private RabbitMQ, both on the private PostgreSQL. Every unit
- * is sold once through a stampede, redelivered and duplicated messages change nothing, poison goes
- * to the dead-letter queue, and orders accepted while the broker restarts are all decided. (Spring
- * only: the Micronaut stack has no asynchronous flow.)
+ * Phase 5's asynchronous order path ({@code phase5-async}: product-service on db-atomic, SOLD_OUT
+ * as a REJECTED order). Every unit is sold once through a stampede, redelivered and duplicated
+ * messages change nothing, poison goes to the dead-letter queue, and orders accepted while the
+ * broker restarts are all decided.
  */
-class AsyncOrderIT extends OrderServiceTestBase {
+class AsyncOrderIT extends AsyncOrderTestBase {
   private static final String PRODUCT = "async";
-  private ConnectionFactory rabbit;
-  private JdbcClient productDb;
+
+  @Override
+  String product() {
+    return PRODUCT;
+  }
 
   @Override
   void configure(Settings registry) throws Exception {
-    Assumptions.assumeTrue(
-        IMPLEMENTATION.equals("spring"), "the asynchronous flow is built on the Spring stack");
-    LocalDeps deps = LocalDeps.ensureUp();
-    deps.rabbitUp();
-    Map<String, String> env = deps.environment();
-    ServiceProcess product =
-        productProcess(PRODUCT, "db-atomic", Map.of("FLASHDEAL_ORDER_FLOW", "async"));
-    registry.add("FLASHDEAL_ORDER_PRODUCT_URL", () -> "http://127.0.0.1:" + product.port);
-    registry.add("FLASHDEAL_ORDER_FLOW", () -> "async");
-    registry.add("FLASHDEAL_RABBITMQ_URL", () -> env.get("FLASHDEAL_RABBITMQ_URL"));
-    orderDatabase(registry);
-    // A connection per use: one test restarts the broker.
-    rabbit = new ConnectionFactory();
-    rabbit.setUri(env.get("FLASHDEAL_RABBITMQ_URL"));
-    productDb =
-        JdbcClient.create(
-            new DriverManagerDataSource(
-                env.get("FLASHDEAL_PRODUCT_DB_URL"),
-                env.get("FLASHDEAL_PRODUCT_DB_USER"),
-                env.get("FLASHDEAL_PRODUCT_DB_PASSWORD")));
-  }
-
-  @BeforeEach
-  void emptyDeadLetters() throws Exception {
-    try (Connection c = rabbit.newConnection();
-        Channel ch = c.createChannel()) {
-      ch.queuePurge(Topology.DEAD_LETTER_QUEUE);
-    }
+    configureAsync(registry, "db-atomic", Map.of(), Map.of());
   }
 
   @Test
@@ -231,74 +195,5 @@ class AsyncOrderIT extends OrderServiceTestBase {
     assertThat(countByStatus(deal, "CONFIRMED") + countByStatus(deal, "REJECTED"))
         .isEqualTo(buyers.size());
     assertThat(remaining(PRODUCT, deal)).isEqualTo(Math.max(0, units - buyers.size()));
-  }
-
-  private void publish(String exchange, String routingKey, byte[] body) throws Exception {
-    try (Connection c = rabbit.newConnection();
-        Channel ch = c.createChannel()) {
-      ch.confirmSelect();
-      ch.basicPublish(
-          exchange,
-          routingKey,
-          new AMQP.BasicProperties.Builder().deliveryMode(2).messageId("it").build(),
-          body);
-      ch.waitForConfirmsOrDie(5000);
-    }
-  }
-
-  private long deadLetters() throws Exception {
-    try (Connection c = rabbit.newConnection();
-        Channel ch = c.createChannel()) {
-      return ch.queueDeclarePassive(Topology.DEAD_LETTER_QUEUE).getMessageCount();
-    }
-  }
-
-  private String status(UUID buyer, String id) {
-    Response r =
-        TestHttp.send("GET", orders("/orders/" + id), TestTokens.user(buyer), null, null, Map.of());
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return r.json().path("status").asString();
-  }
-
-  /** Polls as a client would, until the order leaves PENDING. */
-  private String finalStatus(UUID buyer, String id) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    String status = status(buyer, id);
-    while (status.equals("PENDING") && System.nanoTime() < deadline) {
-      sleep(50);
-      status = status(buyer, id);
-    }
-    return status;
-  }
-
-  private void awaitNoPending(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (jdbc.sql("SELECT count(*) FROM customer_order WHERE status = 'PENDING'")
-              .query(Long.class)
-              .single()
-          == 0) {
-        return;
-      }
-      sleep(100);
-    }
-    throw new AssertionError("orders still PENDING after " + timeout);
-  }
-
-  private long countByStatus(long deal, String status) {
-    return jdbc.sql("SELECT count(*) FROM customer_order WHERE deal_id = :d AND status = :s")
-        .param("d", deal)
-        .param("s", status)
-        .query(Long.class)
-        .single();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -130,6 +130,22 @@ abstract class OrderServiceTestBase {
     return PRODUCTS.computeIfAbsent(key, k -> startProduct(strategy, env));
   }
 
+  /**
+   * Stops the product-service process known by {@code key}: a class whose process consumes a shared
+   * queue (the asynchronous flow) must not leave it consuming another class's messages.
+   */
+  static void stopProduct(String key) {
+    ServiceProcess process = PRODUCTS.remove(key);
+    if (process != null) {
+      process.close();
+    }
+  }
+
+  /** The port of the product-service process known by {@code key}. */
+  static int productPort(String key) {
+    return PRODUCTS.get(key).port;
+  }
+
   static void orderDatabase(Settings registry) {
     Map<String, String> deps = LocalDeps.ensureUp().environment();
     registry.add("FLASHDEAL_ORDER_DB_URL", () -> deps.get("FLASHDEAL_ORDER_DB_URL"));

@@ -75,8 +75,15 @@ class AsyncOrderConfig {
       AcceptedOrderStore accepted,
       ProductClient products,
       Clock clock,
-      OutboxRelay relay) {
-    return new AcceptService(orders, accepted, products, clock, relay::nudge);
+      OutboxRelay relay,
+      OrderProperties properties) {
+    return new AcceptService(
+        orders,
+        accepted,
+        products,
+        clock,
+        relay::nudge,
+        properties.admission() == OrderProperties.Admission.STOCK_GATE);
   }
 
   private static MessagingSettings settings(OrderProperties properties) {

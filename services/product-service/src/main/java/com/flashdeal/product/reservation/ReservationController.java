@@ -44,6 +44,15 @@ class ReservationController implements ReservationsApi {
   }
 
   @Override
+  public ResponseEntity<Void> admitOrder(
+      Long dealId, String xEndUserToken, ReserveRequest request) {
+    CurrentUser.requireService(CALLERS);
+    requireBuyer(xEndUserToken, request.getUserId());
+    service.admit(dealId, request.getOrderId(), request.getUserId(), request.getQuantity());
+    return ResponseEntity.noContent().build();
+  }
+
+  @Override
   public ResponseEntity<Reservation> releaseReservation(UUID orderId) {
     CurrentUser.requireService(CALLERS);
     return ResponseEntity.ok(service.release(orderId));

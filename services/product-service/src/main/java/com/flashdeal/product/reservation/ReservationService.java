@@ -62,37 +62,17 @@ public class ReservationService {
           dealId,
           () -> tx.execute(t -> reserveInDatabase(find(dealId), orderId, userId, quantity)));
     }
-    // The gate needs the deal's terms (window, limit), not its remaining units: they are read
-    // once per deal, so that a refusal from the gate touches no database at all.
-    DealRecord deal = knownDeals.get(dealId);
-    if (deal == null) {
-      deal = find(dealId);
-      if (knownDeals.size() >= MAX_KNOWN_DEALS) {
-        knownDeals.clear();
-      }
-      knownDeals.put(dealId, deal);
-    }
+    DealRecord deal = terms(dealId);
     Instant now = clock.instant();
     if (!deal.activeAt(now)) {
       // Outside the window the database answers (a repeat of an earlier reservation, or
       // DEAL_NOT_ACTIVE), and nothing is taken anywhere.
-      DealRecord terms = deal;
-      return tx.execute(t -> reserveInDatabase(terms, orderId, userId, quantity));
+      return tx.execute(t -> reserveInDatabase(deal, orderId, userId, quantity));
     }
-    StockGate.Verdict verdict = gate.admit(deal, orderId, userId, quantity, now);
-    switch (verdict) {
-      case CONFLICT -> throw conflict(orderId);
-      case NOT_ACTIVE -> throw notActive(deal, now);
-      case LIMIT_EXCEEDED -> throw limitExceeded(deal);
-      case SOLD_OUT -> throw soldOut(dealId);
-      case TAKEN, PASS -> {
-        // the database decides
-      }
-    }
+    StockGate.Verdict verdict = passGate(deal, orderId, userId, quantity, now);
     Outcome outcome;
     try {
-      DealRecord terms = deal;
-      outcome = tx.execute(t -> reserveInDatabase(terms, orderId, userId, quantity));
+      outcome = tx.execute(t -> reserveInDatabase(deal, orderId, userId, quantity));
     } catch (RuntimeException e) {
       // Refused by the guard, or the database failed (a commit that did not answer included: if
       // it did commit, the gate admits one unit too many, which the guard then refuses).
@@ -106,6 +86,61 @@ public class ReservationService {
       gate.giveBack(dealId, orderId);
     }
     return outcome;
+  }
+
+  /**
+   * Phase 5 ({@code phase5-async-redis}): only the gate's decision, before order-service accepts
+   * the order, so that a sold-out deal is refused at once rather than through the queue. What the
+   * gate takes stays held for this order id until {@link #reserve} with the same request makes it a
+   * reservation (the gate then answers "a repeat": nothing is taken twice), or until the gate's
+   * sweep gives it back after the hold when no reservation came (the order was never accepted).
+   * Without a gate nothing is held and every request passes: {@link #reserve} decides.
+   *
+   * @throws ApiException 409 with the rule that refused it, 404 for an unknown deal, 503 when the
+   *     gate cannot answer
+   */
+  public void admit(long dealId, UUID orderId, UUID userId, int quantity) {
+    if (!gate.gated()) {
+      return;
+    }
+    DealRecord deal = terms(dealId);
+    Instant now = clock.instant();
+    if (!deal.activeAt(now)) {
+      throw notActive(deal, now);
+    }
+    passGate(deal, orderId, userId, quantity, now);
+  }
+
+  /**
+   * The gate needs the deal's terms (window, limit), not its remaining units: they are read once
+   * per deal, so that a refusal from the gate touches no database at all.
+   */
+  private DealRecord terms(long dealId) {
+    DealRecord deal = knownDeals.get(dealId);
+    if (deal == null) {
+      deal = find(dealId);
+      if (knownDeals.size() >= MAX_KNOWN_DEALS) {
+        knownDeals.clear();
+      }
+      knownDeals.put(dealId, deal);
+    }
+    return deal;
+  }
+
+  /** The gate's verdict; a refusal is thrown with its contract code. */
+  private StockGate.Verdict passGate(
+      DealRecord deal, UUID orderId, UUID userId, int quantity, Instant now) {
+    StockGate.Verdict verdict = gate.admit(deal, orderId, userId, quantity, now);
+    switch (verdict) {
+      case CONFLICT -> throw conflict(orderId);
+      case NOT_ACTIVE -> throw notActive(deal, now);
+      case LIMIT_EXCEEDED -> throw limitExceeded(deal);
+      case SOLD_OUT -> throw soldOut(deal.id());
+      case TAKEN, PASS -> {
+        // the database decides
+      }
+    }
+    return verdict;
   }
 
   private DealRecord find(long dealId) {
