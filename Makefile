@@ -54,6 +54,10 @@ bench-explain: $(BUILT) ## Index study: seeds 1M past orders, EXPLAIN ANALYZE of
 bench-login: $(BUILT) ## The knee of login (Argon2id) at its own SLO (p99 <= 250 ms)
 	@$(JAVA) -jar $(HARNESS_JAR) run --scenario login --k6 "$$(tools/bin/ensure-k6)" --reuse-users $(BENCH_ARGS)
 
+.PHONY: bench-login-flood
+bench-login-flood: ## A genuine login under 32 parallel wrong-password attempts from another address, against the running system (make up VARIANT=phase5-ratelimit to see the limits)
+	@python3 loadtest/login-flood/login_flood.py
+
 .PHONY: bench-smoke
 bench-smoke: $(BUILT) ## A short warm sale of the default variant with order-service killed mid-sale; must pass the oracle (CI runs it)
 	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sale --k6 "$$(tools/bin/ensure-k6)" --variants phase1-db-atomic --repeat 1 --stock 100 --users 200 --rate 50 --warmup 4 --no-cold --fault kill:order-service@1.5s --retry-seconds 30 --out reports/smoke --expect-pass

@@ -82,7 +82,17 @@ public class AcceptService {
     }
     UUID orderId = OrderIds.of(userId, idempotencyKey, 0);
     if (admitAtStockGate) {
-      admit(dealId, orderId, userId, quantity, token);
+      try {
+        admit(dealId, orderId, userId, quantity, token);
+      } catch (ApiException refusedOrUnavailable) {
+        // A retry of an order accepted before (its answer was lost) is that order, whatever the
+        // gate says now: product-service may be down or overloaded, or Redis rebuilt without it.
+        var earlier = orders.findByIdempotencyKey(userId, idempotencyKey);
+        if (earlier.isPresent()) {
+          return CheckoutService.replay(earlier.get(), fingerprint);
+        }
+        throw refusedOrUnavailable;
+      }
     }
     // Microseconds, as the database keeps it: the 202 and a later GET show the same instant.
     OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);

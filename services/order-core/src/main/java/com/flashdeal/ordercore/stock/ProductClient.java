@@ -153,6 +153,14 @@ public class ProductClient {
       throw unavailable(e);
     } catch (com.flashdeal.contract.product.client.ApiException e) {
       if (e.getCode() == 0) {
+        if (e.getCause() instanceof HttpTimeoutException
+            && !(e.getCause() instanceof HttpConnectTimeoutException)) {
+          // Units it may have held for this order id go back after product-service's hold.
+          throw new ApiException(
+              503,
+              ErrorCode.UPSTREAM_UNAVAILABLE,
+              "product-service did not answer in time; nothing was ordered, try again shortly.");
+        }
         throw unavailable(e);
       }
       refused(e);

@@ -2,6 +2,10 @@ package com.flashdeal.order.its;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flashdeal.servicecore.messaging.Messages;
+import com.flashdeal.servicecore.messaging.Messages.OrderPlaced;
+import com.flashdeal.servicecore.messaging.Topology;
+import com.flashdeal.servicedefaults.testing.ServiceProcess;
 import com.flashdeal.servicedefaults.testing.TestHttp;
 import com.flashdeal.servicedefaults.testing.TestHttp.Response;
 import com.flashdeal.servicedefaults.testing.TestTokens;
@@ -35,11 +39,22 @@ class AsyncRedisOrderIT extends AsyncOrderTestBase {
 
   @Override
   void configure(Settings registry) throws Exception {
+    // The sweep settles unreserved order ids with this order-service before it gives units back.
+    int orderPort = ServiceProcess.freePort();
+    registry.add("FLASHDEAL_ORDER_PORT", () -> orderPort);
     configureAsync(
         registry,
         "redis-lua",
-        Map.of("FLASHDEAL_PRODUCT_REAPER_HOLD", HOLD.toSeconds() + "s"),
-        Map.of("FLASHDEAL_ORDER_ADMISSION", "stock-gate"));
+        Map.of(
+            "FLASHDEAL_PRODUCT_REAPER_HOLD", HOLD.toSeconds() + "s",
+            "FLASHDEAL_PRODUCT_ORDER_URL", "http://127.0.0.1:" + orderPort,
+            "FLASHDEAL_SERVICE_CLIENT_SECRET", "checked-by-auth-service-not-by-this-test"),
+        // Every buyer of a stampede is answered by the gate: these tests are about its rules, not
+        // about a cold product-service's latency under 120 requests at once.
+        Map.of(
+            "FLASHDEAL_ORDER_ADMISSION", "stock-gate",
+            "FLASHDEAL_ORDER_PRODUCT_CONNECT_TIMEOUT", "10s",
+            "FLASHDEAL_ORDER_PRODUCT_READ_TIMEOUT", "10s"));
   }
 
   @Test
@@ -134,6 +149,64 @@ class AsyncRedisOrderIT extends AsyncOrderTestBase {
     assertThat(later.status()).as(later.body()).isEqualTo(202);
     assertThat(finalStatus(buyer, later.json().path("id").asString())).isEqualTo("CONFIRMED");
     assertThat(remaining(PRODUCT, deal)).isZero();
+  }
+
+  @Test
+  void anAcceptedOrderKeepsItsUnitsWhileTheQueueIsBehind() throws Exception {
+    long deal = activeDeal(PRODUCT, 1, 1);
+    UUID buyer = UUID.randomUUID();
+    UUID orderId = UUID.randomUUID();
+    assertThat(admitAsOrderService(deal, orderId, buyer).status()).isEqualTo(204);
+    // order-service accepted it, and its message is still on the way (a queue far behind the
+    // hold): the order is there, its reservation is not.
+    insertAcceptedOrder(orderId, buyer, deal, "gate-" + UUID.randomUUID());
+    sleep(HOLD.plusSeconds(3).toMillis());
+
+    // The sweep asked order-service: the order exists, so its unit stays held for it.
+    Response late = order(UUID.randomUUID(), "gate-" + UUID.randomUUID(), deal, 1);
+    assertThat(late.status()).as(late.body()).isEqualTo(409);
+    assertThat(late.json().path("code").asString()).isEqualTo("SOLD_OUT");
+    publish(
+        Topology.ORDERS_EXCHANGE,
+        Topology.ORDER_PLACED,
+        Messages.write(new OrderPlaced(orderId, deal, buyer, 1)));
+    assertThat(finalStatus(buyer, orderId.toString())).isEqualTo("CONFIRMED");
+    assertThat(remaining(PRODUCT, deal)).isZero();
+  }
+
+  @Test
+  void aRetryOfAnAcceptedOrderIsThatOrderWhateverTheGateSaysNow() {
+    long deal = activeDeal(PRODUCT, 1, 1);
+    Response winner = order(UUID.randomUUID(), "gate-" + UUID.randomUUID(), deal, 1);
+    assertThat(winner.status()).as(winner.body()).isEqualTo(202);
+    // An order accepted before the gate lost track of it (Redis rebuilt while its message was
+    // queued): the gate now says SOLD_OUT, but the buyer's retry must learn of its order.
+    UUID buyer = UUID.randomUUID();
+    String key = "gate-" + UUID.randomUUID();
+    UUID orderId = UUID.randomUUID();
+    insertAcceptedOrder(orderId, buyer, deal, key);
+    Response retry = order(buyer, key, deal, 1);
+    assertThat(retry.status()).as(retry.body()).isEqualTo(202);
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(retry.json().path("id").asString()).isEqualTo(orderId.toString());
+  }
+
+  /**
+   * An order as order-service accepts it (with its settlement), but without its outbox row: its
+   * message is not on its way.
+   */
+  private void insertAcceptedOrder(UUID orderId, UUID buyer, long deal, String key) {
+    jdbc.sql(
+            "WITH settled AS (INSERT INTO order_settlement (order_id, outcome) VALUES (:id,"
+                + " 'ORDERED')) INSERT INTO customer_order (id, user_id, deal_id, product_id,"
+                + " quantity, unit_price_minor, currency, status, idempotency_key,"
+                + " request_fingerprint, created_at, updated_at) VALUES (:id, :user, :deal, 1, 1,"
+                + " 14950, 'EUR', 'PENDING', :key, 'deal=' || :deal || ';quantity=1', now(), now())")
+        .param("id", orderId)
+        .param("user", buyer)
+        .param("deal", deal)
+        .param("key", key)
+        .update();
   }
 
   private Response admitAsOrderService(long deal, UUID orderId, UUID buyer) {

@@ -9,7 +9,7 @@ import com.flashdeal.servicecore.messaging.Messages.OrderPlaced;
 import com.flashdeal.servicecore.messaging.Messages.StockDecided;
 import com.flashdeal.servicecore.messaging.OutboxMessage;
 import com.flashdeal.servicecore.messaging.Topology;
-import java.util.List;
+import com.flashdeal.servicedefaults.messaging.OutboxDrains;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
@@ -69,47 +69,35 @@ class AcceptedOrderRepository implements AcceptedOrderStore {
 
   @Override
   public int drain(int limit, Publisher publisher) {
-    Integer sent =
-        tx.execute(
-            t -> {
-              List<OutboxMessage> batch =
-                  jdbc.sql(OutboxSql.CLAIM_OUTBOX)
-                      .param("limit", limit)
-                      .query(
-                          (rs, n) -> {
-                            UUID orderId = rs.getObject("order_id", UUID.class);
-                            return new OutboxMessage(
-                                rs.getLong("id"),
-                                orderId.toString(),
-                                Topology.ORDER_PLACED,
-                                Messages.write(
-                                    new OrderPlaced(
-                                        orderId,
-                                        rs.getLong("deal_id"),
-                                        rs.getObject("user_id", UUID.class),
-                                        rs.getInt("quantity"))));
-                          })
-                      .list();
-              if (batch.isEmpty()) {
-                return 0;
-              }
-              try {
-                publisher.publish(batch);
-              } catch (RuntimeException e) {
-                throw e;
-              } catch (Exception e) {
-                throw new IllegalStateException("publishing the outbox failed: " + e, e);
-              }
-              jdbc.sql(OutboxSql.DELETE_OUTBOX)
-                  .param(
-                      "ids",
-                      batch.stream()
-                          .map(m -> Long.toString(m.id()))
-                          .collect(Collectors.joining(",", "{", "}")))
-                  .update();
-              return batch.size();
-            });
-    return sent == null ? 0 : sent;
+    return OutboxDrains.drain(
+        tx,
+        () ->
+            jdbc.sql(OutboxSql.CLAIM_OUTBOX)
+                .param("limit", limit)
+                .query(
+                    (rs, n) -> {
+                      UUID orderId = rs.getObject("order_id", UUID.class);
+                      return new OutboxMessage(
+                          rs.getLong("id"),
+                          orderId.toString(),
+                          Topology.ORDER_PLACED,
+                          Messages.write(
+                              new OrderPlaced(
+                                  orderId,
+                                  rs.getLong("deal_id"),
+                                  rs.getObject("user_id", UUID.class),
+                                  rs.getInt("quantity"))));
+                    })
+                .list(),
+        publisher,
+        batch ->
+            jdbc.sql(OutboxSql.DELETE_OUTBOX)
+                .param(
+                    "ids",
+                    batch.stream()
+                        .map(m -> Long.toString(m.id()))
+                        .collect(Collectors.joining(",", "{", "}")))
+                .update());
   }
 
   @Override

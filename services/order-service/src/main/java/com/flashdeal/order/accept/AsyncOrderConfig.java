@@ -11,8 +11,7 @@ import com.flashdeal.servicecore.messaging.MessagingSettings;
 import com.flashdeal.servicecore.messaging.OutboxRelay;
 import com.flashdeal.servicecore.messaging.QueueConsumer;
 import com.flashdeal.servicecore.messaging.Topology;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
+import com.flashdeal.servicedefaults.messaging.MessagingParts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,37 +35,19 @@ class AsyncOrderConfig {
   @Bean(destroyMethod = "close")
   OutboxRelay orderOutboxRelay(
       Broker broker, AcceptedOrderStore outbox, OrderProperties properties, MeterRegistry meters) {
-    MessagingSettings s = settings(properties);
-    OutboxRelay relay =
-        new OutboxRelay(
-            "orders", broker, outbox, Topology.ORDERS_EXCHANGE, s.relayBatch(), s.relayPoll());
-    FunctionCounter.builder("flashdeal.outbox.published", relay, OutboxRelay::published)
-        .register(meters);
-    Gauge.builder("flashdeal.outbox.backlog", outbox, o -> o.backlog().messages()).register(meters);
-    Gauge.builder("flashdeal.outbox.lag.millis", outbox, o -> o.backlog().oldestAgeMillis())
-        .register(meters);
-    return relay.start();
+    return MessagingParts.relay(
+        "orders", broker, outbox, Topology.ORDERS_EXCHANGE, settings(properties), meters);
   }
 
   @Bean(destroyMethod = "close")
   QueueConsumer stockDecisionConsumer(
       Broker broker, AcceptedOrderStore orders, OrderProperties properties, MeterRegistry meters) {
-    MessagingSettings s = settings(properties);
-    QueueConsumer consumer =
-        new QueueConsumer(
-            broker,
-            Topology.STOCK_DECIDED_QUEUE,
-            s.consumers(),
-            s.prefetch(),
-            new StockDecisions(orders));
-    FunctionCounter.builder("flashdeal.messages.handled", consumer, QueueConsumer::handled)
-        .tag("queue", Topology.STOCK_DECIDED_QUEUE)
-        .register(meters);
-    FunctionCounter.builder(
-            "flashdeal.messages.dead.lettered", consumer, QueueConsumer::deadLettered)
-        .tag("queue", Topology.STOCK_DECIDED_QUEUE)
-        .register(meters);
-    return consumer.start();
+    return MessagingParts.consumer(
+        broker,
+        Topology.STOCK_DECIDED_QUEUE,
+        settings(properties),
+        new StockDecisions(orders),
+        meters);
   }
 
   @Bean

@@ -7,8 +7,7 @@ import com.flashdeal.servicecore.messaging.MessagingSettings;
 import com.flashdeal.servicecore.messaging.OutboxRelay;
 import com.flashdeal.servicecore.messaging.QueueConsumer;
 import com.flashdeal.servicecore.messaging.Topology;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
+import com.flashdeal.servicedefaults.messaging.MessagingParts;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -34,22 +33,13 @@ class AsyncDecisionConfig {
       DecisionRepository decisions,
       ProductProperties properties,
       MeterRegistry meters) {
-    MessagingSettings s = settings(properties);
-    OutboxRelay relay =
-        new OutboxRelay(
-            "stock-decisions",
-            broker,
-            decisions,
-            Topology.STOCK_EXCHANGE,
-            s.relayBatch(),
-            s.relayPoll());
-    FunctionCounter.builder("flashdeal.outbox.published", relay, OutboxRelay::published)
-        .register(meters);
-    Gauge.builder("flashdeal.outbox.backlog", decisions, d -> d.backlog().messages())
-        .register(meters);
-    Gauge.builder("flashdeal.outbox.lag.millis", decisions, d -> d.backlog().oldestAgeMillis())
-        .register(meters);
-    return relay.start();
+    return MessagingParts.relay(
+        "stock-decisions",
+        broker,
+        decisions,
+        Topology.STOCK_EXCHANGE,
+        settings(properties),
+        meters);
   }
 
   @Bean(destroyMethod = "close")
@@ -60,22 +50,12 @@ class AsyncDecisionConfig {
       OutboxRelay relay,
       ProductProperties properties,
       MeterRegistry meters) {
-    MessagingSettings s = settings(properties);
-    QueueConsumer consumer =
-        new QueueConsumer(
-            broker,
-            Topology.ORDER_PLACED_QUEUE,
-            s.consumers(),
-            s.prefetch(),
-            new OrderPlacedHandler(reservations, decisions, relay::nudge));
-    FunctionCounter.builder("flashdeal.messages.handled", consumer, QueueConsumer::handled)
-        .tag("queue", Topology.ORDER_PLACED_QUEUE)
-        .register(meters);
-    FunctionCounter.builder(
-            "flashdeal.messages.dead.lettered", consumer, QueueConsumer::deadLettered)
-        .tag("queue", Topology.ORDER_PLACED_QUEUE)
-        .register(meters);
-    return consumer.start();
+    return MessagingParts.consumer(
+        broker,
+        Topology.ORDER_PLACED_QUEUE,
+        settings(properties),
+        new OrderPlacedHandler(reservations, decisions, relay::nudge),
+        meters);
   }
 
   private static MessagingSettings settings(ProductProperties properties) {

@@ -7,7 +7,7 @@ import com.flashdeal.servicecore.messaging.Outbox;
 import com.flashdeal.servicecore.messaging.OutboxMessage;
 import com.flashdeal.servicecore.messaging.Topology;
 import com.flashdeal.servicecore.sql.SqlArrays;
-import java.util.List;
+import com.flashdeal.servicedefaults.messaging.OutboxDrains;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,52 +51,39 @@ class DecisionRepository implements Outbox {
 
   @Override
   public int drain(int limit, Publisher publisher) {
-    Integer sent =
-        tx.execute(
-            t -> {
-              List<StockDecided> batch =
-                  jdbc.sql(DecisionsSql.CLAIM_DECISIONS)
-                      .param("limit", limit)
-                      .query(
-                          (rs, n) -> {
-                            long price = rs.getLong("unit_price_minor");
-                            boolean hasPrice = !rs.wasNull();
-                            String currency = rs.getString("currency");
-                            return new StockDecided(
-                                rs.getObject("order_id", UUID.class),
-                                rs.getString("outcome"),
-                                rs.getString("rejection_code"),
-                                hasPrice ? price : null,
-                                currency == null ? null : currency.strip());
-                          })
-                      .list();
-              if (batch.isEmpty()) {
-                return 0;
-              }
-              try {
-                publisher.publish(
-                    batch.stream()
-                        .map(
-                            d ->
-                                new OutboxMessage(
-                                    0,
-                                    d.orderId().toString(),
-                                    Topology.STOCK_DECIDED,
-                                    Messages.write(d)))
-                        .toList());
-              } catch (RuntimeException e) {
-                throw e;
-              } catch (Exception e) {
-                throw new IllegalStateException("publishing stock decisions failed: " + e, e);
-              }
-              jdbc.sql(DecisionsSql.MARK_DECISIONS_PUBLISHED)
-                  .param(
-                      "orderIds",
-                      SqlArrays.uuids(batch.stream().map(StockDecided::orderId).toList()))
-                  .update();
-              return batch.size();
-            });
-    return sent == null ? 0 : sent;
+    return OutboxDrains.drain(
+        tx,
+        () ->
+            jdbc.sql(DecisionsSql.CLAIM_DECISIONS)
+                .param("limit", limit)
+                .query(
+                    (rs, n) -> {
+                      long price = rs.getLong("unit_price_minor");
+                      boolean hasPrice = !rs.wasNull();
+                      String currency = rs.getString("currency");
+                      StockDecided decision =
+                          new StockDecided(
+                              rs.getObject("order_id", UUID.class),
+                              rs.getString("outcome"),
+                              rs.getString("rejection_code"),
+                              hasPrice ? price : null,
+                              currency == null ? null : currency.strip());
+                      // The decision's row is keyed by its order id: the message id says which.
+                      return new OutboxMessage(
+                          0,
+                          decision.orderId().toString(),
+                          Topology.STOCK_DECIDED,
+                          Messages.write(decision));
+                    })
+                .list(),
+        publisher,
+        batch ->
+            jdbc.sql(DecisionsSql.MARK_DECISIONS_PUBLISHED)
+                .param(
+                    "orderIds",
+                    SqlArrays.uuids(
+                        batch.stream().map(m -> UUID.fromString(m.messageId())).toList()))
+                .update());
   }
 
   @Override

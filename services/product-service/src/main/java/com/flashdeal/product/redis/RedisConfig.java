@@ -23,10 +23,18 @@ class RedisConfig {
     // Jedis' default pool holds 8 connections and waits for one without end: at sale rates the
     // reads queued there, holding admission slots, and reservations were shed (503 OVERLOADED).
     // As many connections as requests served at once, and a wait as short as a Redis call.
+    // In the asynchronous flow the consumers of accepted orders call the stock gate too: without
+    // connections of their own, requests took them all under load and the consumers' Lua calls
+    // failed (a sale at 160/s requeued them until the delivery limit dead-lettered them).
+    int connections =
+        redis.connections()
+            + ("async".equals(properties.orderFlow()) && properties.messaging() != null
+                ? properties.messaging().consumers()
+                : 0);
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
-    pool.setMaxTotal(redis.connections());
-    pool.setMaxIdle(redis.connections());
-    pool.setMinIdle(Math.min(4, redis.connections()));
+    pool.setMaxTotal(connections);
+    pool.setMaxIdle(connections);
+    pool.setMinIdle(Math.min(4, connections));
     pool.setMaxWait(redis.timeout());
     return RedisClient.builder()
         .poolConfig(pool)

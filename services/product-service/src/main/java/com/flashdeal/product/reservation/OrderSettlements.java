@@ -21,13 +21,14 @@ import tools.jackson.databind.ObjectMapper;
  * order-service's settlement operation, called as product-service (its service token): the owner of
  * orders decides, for good, whether an order id became an order.
  */
-class OrderSettlements {
+public class OrderSettlements {
   private final ProductProperties.Reaper config;
   private final ServiceTokens tokens;
   private final ObjectMapper json;
   private final HttpClient http;
 
-  OrderSettlements(ProductProperties.Reaper config, ServiceTokens tokens, ObjectMapper json) {
+  public OrderSettlements(
+      ProductProperties.Reaper config, ServiceTokens tokens, ObjectMapper json) {
     this.config = config;
     this.tokens = tokens;
     this.json = json;
@@ -35,7 +36,7 @@ class OrderSettlements {
   }
 
   /** Thrown when order-service gives no answer: nothing may be released then. */
-  static final class Unanswered extends RuntimeException {
+  public static final class Unanswered extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Unanswered(String message, Throwable cause) {
@@ -44,7 +45,7 @@ class OrderSettlements {
   }
 
   /** The outcome of every id, {@code ORDERED} or {@code ABANDONED}. */
-  Map<UUID, Settlement.OutcomeEnum> settle(Collection<UUID> orderIds) {
+  public Map<UUID, Settlement.OutcomeEnum> settle(Collection<UUID> orderIds) {
     byte[] body = json.writeValueAsBytes(new SettleRequest(new LinkedHashSet<>(orderIds)));
     try {
       HttpResponse<byte[]> response =

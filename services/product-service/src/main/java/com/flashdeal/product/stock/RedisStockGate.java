@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
@@ -272,11 +273,30 @@ final class RedisStockGate implements StockGate {
   }
 
   /**
+   * Which of these order ids, held in Redis without a reservation, order-service has accepted as
+   * orders (they keep their units: the queue brings their reservations). Settling fences the others
+   * for good: no order can be written for them afterwards.
+   */
+  @FunctionalInterface
+  interface AcceptedOrders {
+    /** Nothing is accepted before its reservation exists (the synchronous flow). */
+    AcceptedOrders NONE = ids -> Set.of();
+
+    /**
+     * @throws RuntimeException when order-service cannot say: nothing is given back then
+     */
+    Set<UUID> settle(List<UUID> unreserved);
+  }
+
+  /**
    * Gives back, after the hold, what Redis admitted but PostgreSQL does not hold (no reservation:
    * the process died between the two, or a RELEASED one whose give-back was lost), and retries the
-   * give-backs Redis missed. Returns the number of order ids given back.
+   * give-backs Redis missed. In the asynchronous flow with the gate in front of the queue
+   * (phase5-async-redis) an admitted order waits in the queue for its reservation, for as long as
+   * the queue is behind: {@code accepted} asks order-service about the unreserved ones first, and
+   * those it accepted keep their units. Returns the number of order ids given back.
    */
-  int sweep() {
+  int sweep(AcceptedOrders accepted) {
     int gaveBack = 0;
     for (int n = failedGiveBacks.size(); n > 0; n--) {
       Held held = failedGiveBacks.poll();
@@ -308,15 +328,40 @@ final class RedisStockGate implements StockGate {
                 status.put(rs.getObject("order_id", UUID.class), rs.getString("status"));
               });
       List<String> recorded = new ArrayList<>();
+      List<String> back = new ArrayList<>();
+      List<UUID> unreserved = new ArrayList<>();
       for (String id : due) {
         String s = status.get(UUID.fromString(id));
-        if (s == null || s.equals("RELEASED")) {
-          Object units = calls.timed(() -> giveBack.run(redis, keys.all(), List.of(id)));
-          if (!Long.valueOf(0).equals(units)) {
-            gaveBack++;
-          }
+        if (s == null) {
+          unreserved.add(UUID.fromString(id));
+        } else if (s.equals("RELEASED")) {
+          back.add(id);
         } else {
           recorded.add(id);
+        }
+      }
+      if (!unreserved.isEmpty()) {
+        Set<UUID> orders;
+        try {
+          orders = accepted.settle(unreserved);
+        } catch (RuntimeException e) {
+          // Units are never given back on a guess; the next sweep asks again.
+          log.warn(
+              "redis-lua sweep: order-service cannot settle {} order id(s) yet: {}",
+              unreserved.size(),
+              e.toString());
+          orders = null;
+        }
+        if (orders != null) {
+          for (UUID id : unreserved) {
+            (orders.contains(id) ? recorded : back).add(id.toString());
+          }
+        }
+      }
+      for (String id : back) {
+        Object units = calls.timed(() -> giveBack.run(redis, keys.all(), List.of(id)));
+        if (!Long.valueOf(0).equals(units)) {
+          gaveBack++;
         }
       }
       if (!recorded.isEmpty()) {

@@ -103,7 +103,8 @@ public final class LocalPlatform implements Platform {
 
   @Override
   public boolean aotReady(String variant) {
-    return launcher.aotCacheReady(variant);
+    // The launcher knows variants by their file's name; +aot is the harness's modifier.
+    return launcher.aotCacheReady(VariantName.parse(variant).base());
   }
 
   @Override
