@@ -169,9 +169,10 @@ final class RabbitServer {
         Map.entry("RABBITMQ_CONF_ENV_FILE", dir.resolve("rabbitmq-env.conf").toString()),
         Map.entry("RABBITMQ_PID_FILE", pidFile.toString()),
         Map.entry("HOME", dir.toString()),
+        // A node that fails to start writes its crash dump here, not into the caller's directory.
+        Map.entry("ERL_CRASH_DUMP", dir.resolve("log").resolve("erl_crash.dump").toString()),
         // Erlang's schedulers spin while idle by default; on a shared 2-core machine that CPU is
-        // the
-        // services' and the load generator's.
+        // the services' and the load generator's.
         Map.entry(
             "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "+sbwt none +sbwtdcpu none +sbwtdio none"));
   }
