@@ -3,7 +3,7 @@ package com.flashdeal.localdeps;
 /**
  * What {@code deps status} shows for one server.
  *
- * @param name {@code postgres} or {@code redis}
+ * @param name {@code postgres}, {@code redis} or {@code rabbitmq}
  * @param running whether our server answers on its port
  * @param port its port
  * @param origin where its binaries come from, or why it is not running
