@@ -82,16 +82,9 @@ public class AcceptService {
     }
     UUID orderId = OrderIds.of(userId, idempotencyKey, 0);
     if (admitAtStockGate) {
-      try {
-        admit(dealId, orderId, userId, quantity, token);
-      } catch (ApiException refusedOrUnavailable) {
-        // A retry of an order accepted before (its answer was lost) is that order, whatever the
-        // gate says now: product-service may be down or overloaded, or Redis rebuilt without it.
-        var earlier = orders.findByIdempotencyKey(userId, idempotencyKey);
-        if (earlier.isPresent()) {
-          return CheckoutService.replay(earlier.get(), fingerprint);
-        }
-        throw refusedOrUnavailable;
+      var retried = admit(dealId, orderId, userId, quantity, token, fingerprint, idempotencyKey);
+      if (retried != null) {
+        return retried;
       }
     }
     // Microseconds, as the database keeps it: the 202 and a later GET show the same instant.
@@ -124,20 +117,34 @@ public class AcceptService {
   }
 
   /**
-   * The stock gate's decision. A repeat of this key's order is admitted again (the gate knows the
-   * order id) and then answered as a replay by the insert; the gate's refusals need a second look
-   * only where the order may exist: the same order id with another request is the key reused, and
-   * the per-user limit reached may be the user's accepted order for the deal.
+   * The stock gate's decision: null when it admitted the order, the earlier order when this is a
+   * retry of one. A repeat of this key's order is admitted again (the gate knows the order id) and
+   * then answered as a replay by the insert. A refusal needs a second look where the order may
+   * exist: a retry of an accepted order is that order whatever the gate says now (product-service
+   * down or overloaded, Redis rebuilt without it), and the per-user limit reached may be the user's
+   * accepted order for the deal under another key.
    */
-  private void admit(long dealId, UUID orderId, UUID userId, int quantity, String token) {
+  private CheckoutService.Placed admit(
+      long dealId,
+      UUID orderId,
+      UUID userId,
+      int quantity,
+      String token,
+      String fingerprint,
+      String idempotencyKey) {
     try {
       products.admit(dealId, orderId, userId, quantity, token);
+      return null;
     } catch (ProductClient.ReservedForAnotherRequest e) {
       throw new ApiException(
           422,
           ErrorCode.IDEMPOTENCY_KEY_REUSED,
           "This Idempotency-Key was first used with a different request.");
     } catch (ApiException e) {
+      var earlier = orders.findByIdempotencyKey(userId, idempotencyKey);
+      if (earlier.isPresent()) {
+        return CheckoutService.replay(earlier.get(), fingerprint);
+      }
       if (e.code() == ErrorCode.LIMIT_EXCEEDED && orders.hasOrderForDeal(userId, dealId)) {
         throw CheckoutService.alreadyOrdered(dealId);
       }

@@ -120,9 +120,7 @@ public class ProductClient {
       throw unavailable(e);
     } catch (com.flashdeal.contract.product.client.ApiException e) {
       if (e.getCode() == 0) {
-        Throwable cause = e.getCause();
-        if (cause instanceof HttpTimeoutException
-            && !(cause instanceof HttpConnectTimeoutException)) {
+        if (noAnswerInTime(e)) {
           throw new ReserveTimedOut(e);
         }
         throw unavailable(e);
@@ -153,8 +151,7 @@ public class ProductClient {
       throw unavailable(e);
     } catch (com.flashdeal.contract.product.client.ApiException e) {
       if (e.getCode() == 0) {
-        if (e.getCause() instanceof HttpTimeoutException
-            && !(e.getCause() instanceof HttpConnectTimeoutException)) {
+        if (noAnswerInTime(e)) {
           // Units it may have held for this order id go back after product-service's hold.
           throw new ApiException(
               503,
@@ -165,6 +162,12 @@ public class ProductClient {
       }
       refused(e);
     }
+  }
+
+  /** Connected, but no answer by the read timeout: what it did is unknown. */
+  private static boolean noAnswerInTime(com.flashdeal.contract.product.client.ApiException e) {
+    return e.getCause() instanceof HttpTimeoutException
+        && !(e.getCause() instanceof HttpConnectTimeoutException);
   }
 
   private Reservation refused(com.flashdeal.contract.product.client.ApiException e) {
