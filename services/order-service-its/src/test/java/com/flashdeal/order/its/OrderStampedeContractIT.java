@@ -36,12 +36,28 @@ abstract class OrderStampedeContractIT extends OrderServiceTestBase {
     productService(strategy(), productEnvironment(), registry);
     // Every buyer waits for its answer: a 504 is not what this suite checks.
     registry.add("FLASHDEAL_ORDER_PRODUCT_READ_TIMEOUT", () -> "30s");
+    // Nor is a 503 for a connection not accepted within 1 s: a cold product-service on a busy
+    // machine can be that slow to accept 200 at once.
+    registry.add("FLASHDEAL_ORDER_PRODUCT_CONNECT_TIMEOUT", () -> "10s");
   }
 
   abstract boolean safe();
 
+  /**
+   * One order on a deal of its own before the stampede, so that the 200 buyers meet JVMs that have
+   * loaded their order path. A Spring Boot fat jar that 200 virtual threads enter cold can hang in
+   * class loading (NestedJarFile's monitor; spring-boot#51463, open): this suite checks the stock
+   * invariants, not cold starts, and the images Jib builds run from a plain classpath.
+   */
+  private void warmUp() {
+    long deal = activeDeal(strategy(), 1, 1);
+    var r = order(UUID.randomUUID(), "warm-up-" + UUID.randomUUID(), deal, 1);
+    assertThat(r.status()).as("the warm-up order: %s", r.body()).isEqualTo(201);
+  }
+
   @Test
   void confirmedOrdersNeverExceedTheStock() throws Exception {
+    warmUp();
     int rounds = safe() ? 1 : 5;
     boolean held = true;
     for (int round = 0; round < rounds && held; round++) {
@@ -59,7 +75,12 @@ abstract class OrderStampedeContractIT extends OrderServiceTestBase {
                   () -> {
                     go.await();
                     var r = order(user, "k-" + UUID.randomUUID(), deal, 1);
-                    return r.status() + " " + r.json().path("code").asString("");
+                    // The detail too: it says which hop failed when an answer is neither.
+                    return r.status()
+                        + " "
+                        + r.json().path("code").asString("")
+                        + " "
+                        + r.json().path("detail").asString("");
                   }));
         }
         long t0 = System.nanoTime();
