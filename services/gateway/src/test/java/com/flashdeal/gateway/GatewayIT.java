@@ -72,7 +72,7 @@ class GatewayIT {
           seen.add(headers);
           if (exchange.getRequestURI().getPath().equals("/products/slow")) {
             try {
-              Thread.sleep(2500);
+              Thread.sleep(5000);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
@@ -92,7 +92,9 @@ class GatewayIT {
         () -> "http://127.0.0.1:" + upstream.getAddress().getPort());
     registry.add(
         "flashdeal.gateway.upstreams.order", () -> "http://127.0.0.1:" + ServiceProcess.freePort());
-    registry.add("flashdeal.gateway.response-timeout", () -> "1s");
+    // Short enough for /products/slow to be a 504, long enough for a cold auth-service's first
+    // Argon2id signup on a busy machine (1 s was not: a CI run got a 504 for the signup).
+    registry.add("flashdeal.gateway.response-timeout", () -> "3s");
     registry.add(
         "flashdeal.security.jwks-uri",
         () -> "http://127.0.0.1:" + authPort + "/auth/.well-known/jwks.json");
