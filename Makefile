@@ -165,6 +165,18 @@ IMAGES := $(SERVICES) order-service-micronaut
 IMAGE_TAG ?= dev
 HELM = $(shell tools/bin/ensure-go-tool helm)
 KIND = $(shell tools/bin/ensure-go-tool kind)
+# Which cluster deploy and bench-k8s talk to: the local one (make cluster-up, no Docker) while it runs, else kind.
+# K8S=kind or K8S=local forces one.
+K8S ?= $(if $(wildcard .flashdeal/cluster/run/pids/kube-apiserver),local,kind)
+ifeq ($(K8S),local)
+LOCAL_CLUSTER_VALUES := tools/cluster/flashdeal-values.yaml
+KUBE_CONTEXT := flashdeal-local
+export KUBECONFIG := $(CURDIR)/.flashdeal/cluster/kubeconfig
+# The harness: the cluster's values over the variant's, the k6 image build-images made, figures from Prometheus.
+export FLASHDEAL_K8S_EXTRA_VALUES := $(CURDIR)/$(LOCAL_CLUSTER_VALUES)
+export FLASHDEAL_K8S_SERVER_FIGURES := prometheus
+export FLASHDEAL_K8S_K6_IMAGE := flashdeal/k6:dev
+endif
 KUBECTL := kubectl --context $(KUBE_CONTEXT)
 
 .PHONY: k8s-tools
@@ -203,13 +215,31 @@ kind-up: k8s-tools images charts-deps ## Create the kind cluster with PostgreSQL
 
 .PHONY: deploy
 deploy: charts-deps ## Install or upgrade the system on the cluster as VARIANT (helm upgrade --install --wait), then helm test
-	$(HELM) upgrade --install flashdeal charts/flashdeal --kube-context $(KUBE_CONTEXT) -n flashdeal -f charts/flashdeal/values-$(VARIANT).yaml --wait --timeout 10m
+	$(HELM) upgrade --install flashdeal charts/flashdeal --kube-context $(KUBE_CONTEXT) -n flashdeal -f charts/flashdeal/values-$(VARIANT).yaml $(if $(LOCAL_CLUSTER_VALUES),-f $(LOCAL_CLUSTER_VALUES)) --wait --timeout 10m
 	$(HELM) test flashdeal --kube-context $(KUBE_CONTEXT) -n flashdeal
-	@echo "deploy: $(VARIANT) is up; gateway at http://127.0.0.1:30080"
+	@echo "deploy: $(VARIANT) is up on $(K8S); gateway at $(if $(LOCAL_CLUSTER_VALUES),node port 30080 of $$(ip -4 route get 1.1.1.1 | sed -n 's/.* src \([0-9.]*\).*/\1/p'),http://127.0.0.1:30080)"
 
 .PHONY: bench-k8s
-bench-k8s: $(BUILT) charts-deps ## The benchmark on the cluster: Helm per variant, k6 as a Job, server figures from SigNoz
+bench-k8s: $(BUILT) charts-deps ## The benchmark on the cluster (kind, or the local one while it runs): Helm per variant, k6 as a Job, server figures from SigNoz (kind) or /actuator/prometheus (local)
 	@$(KUBECTL) version >/dev/null && $(JAVA) -jar $(HARNESS_JAR) run --platform kubernetes $(BENCH_ARGS)
+
+# ---- Kubernetes without Docker (tools/cluster) ---------------------------------------------------------------------
+.PHONY: cluster-up
+cluster-up: $(BUILT) charts-deps ## A real one-node cluster here, no Docker: control plane + kubelet/containerd/runc + CNI + kube-proxy + CoreDNS, local images, PostgreSQL, Redis, Secrets
+	tools/cluster/cluster up
+	@echo "cluster-up: next make deploy VARIANT=$(VARIANT) or make bench-k8s (they use this cluster while it runs)"
+
+.PHONY: cluster-down
+cluster-down: ## Stop the local cluster and undo its host changes (bridge, nft tables, mounts, ip_forward); data is kept
+	tools/cluster/cluster down
+
+.PHONY: cluster-clean
+cluster-clean: ## cluster-down, then delete its state (etcd, containerd's images, PostgreSQL's volume)
+	tools/cluster/cluster clean
+
+.PHONY: cluster-images
+cluster-images: $(BUILT) ## (Re)build the local cluster's images after a code change; cluster-up imports what changed
+	tools/cluster/build-images
 
 .PHONY: kind-down
 kind-down: ## Delete the kind cluster (everything in it is gone)

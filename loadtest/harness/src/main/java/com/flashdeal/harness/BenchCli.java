@@ -5,6 +5,7 @@ import com.flashdeal.harness.load.K6Job;
 import com.flashdeal.harness.load.K6Runner;
 import com.flashdeal.harness.load.Scenario;
 import com.flashdeal.harness.metrics.LocalMetricsSource;
+import com.flashdeal.harness.metrics.MetricsSource;
 import com.flashdeal.harness.metrics.SigNozAccess;
 import com.flashdeal.harness.platform.Platform;
 import com.flashdeal.harness.platform.VariantName;
@@ -310,8 +311,12 @@ public final class BenchCli {
       } else {
         KubernetesSettings k8s = KubernetesSettings.fromEnvironment();
         // One client for the whole run (fabric8 clients are heavy and meant to be shared).
+        boolean scrape = k8s.serverFigures().equals(KubernetesSettings.PROMETHEUS);
         try (KubernetesClient client = new KubernetesClientBuilder().build();
-            SigNozAccess signoz = SigNozAccess.open(client, k8s)) {
+            SigNozAccess signoz = scrape ? null : SigNozAccess.open(client, k8s)) {
+          // No SigNoz (the local cluster): each service's /actuator/prometheus through the
+          // port-forwards the platform opens; no per-process CPU or memory from there.
+          MetricsSource metrics = scrape ? new LocalMetricsSource() : signoz.metrics();
           K6Job k6Job =
               new K6Job(
                   client,
@@ -329,12 +334,15 @@ public final class BenchCli {
                   log);
           try (Platform p = kp) {
             kp.preflight();
-            outcome = new Bench(repo, p, signoz.metrics(), k6Job, false, log).run(settings, dir);
+            outcome = new Bench(repo, p, metrics, k6Job, false, log).run(settings, dir);
           }
           environment = environment(repo, k6Job.version());
           environment.put("kubernetes", client.getKubernetesVersion().getGitVersion());
           environment.put("context", client.getConfiguration().getCurrentContext().getName());
           environment.put("nodes", client.nodes().list().getItems().size());
+          environment.put(
+              "serverFigures",
+              scrape ? "/actuator/prometheus of each service (port-forward)" : "SigNoz traces");
         }
       }
       if (outcome.seeding() != null) { // the index study logs no one in

@@ -22,15 +22,17 @@ public interface ChartInstaller {
       public void install(String variant) {
         Path values = HelmCharts.valuesFile(repo, variant);
         HelmCharts.vendorDependencies(repo);
-        new Helm(umbrella)
-            .upgrade()
-            .install()
-            .withName(settings.release())
-            .withNamespace(settings.namespace())
-            .withKubeConfig(kubeconfig)
-            .withValuesFile(values)
-            .withTimeout((int) settings.rolloutTimeout().toSeconds())
-            .call();
+        var upgrade =
+            new Helm(umbrella)
+                .upgrade()
+                .install()
+                .withName(settings.release())
+                .withNamespace(settings.namespace())
+                .withKubeConfig(kubeconfig)
+                .withValuesFile(values);
+        // Later files win, as with helm's repeated -f: the cluster's differences over the variant.
+        settings.extraValues().ifPresent(upgrade::withValuesFile);
+        upgrade.withTimeout((int) settings.rolloutTimeout().toSeconds()).call();
       }
 
       @Override

@@ -154,13 +154,16 @@ public final class KubernetesPlatform implements Platform {
             .withLabel("app.kubernetes.io/instance", settings.release())
             .list()
             .getItems()) {
+      String name = s.getMetadata().getName();
+      int port = s.getSpec().getPorts().getFirst().getPort();
+      // Without SigNoz the harness scrapes each service itself, so it needs a way in.
       services.put(
-          s.getMetadata().getName(),
-          URI.create(
-              "http://"
-                  + s.getMetadata().getName()
-                  + ":"
-                  + s.getSpec().getPorts().getFirst().getPort()));
+          name,
+          settings.serverFigures().equals(KubernetesSettings.PROMETHEUS)
+              ? URI.create(
+                  "http://127.0.0.1:"
+                      + remember(forward(settings.namespace(), name, port)).getLocalPort())
+              : URI.create("http://" + name + ":" + port));
     }
     Map<String, Database> dbs = new LinkedHashMap<>();
     for (ServiceDatabase db : databases()) {

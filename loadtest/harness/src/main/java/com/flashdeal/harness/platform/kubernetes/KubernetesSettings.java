@@ -2,6 +2,7 @@ package com.flashdeal.harness.platform.kubernetes;
 
 import com.flashdeal.harness.HarnessException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,11 @@ import java.util.Optional;
  * @param signozUrl SigNoz's API; empty = port-forward to signozService in signozNamespace
  * @param signozApiKey SIGNOZ-API-KEY header; empty for a SigNoz in impersonation mode (the lab's)
  * @param signozIngestDelay spans arrive in batches: wait this long after the window before asking
+ * @param extraValues a values file layered after the variant's (the local cluster's differences
+ *     from kind: tools/cluster/flashdeal-values.yaml); empty = none
+ * @param serverFigures where the server-side figures come from: {@code signoz} (traces, kind) or
+ *     {@code prometheus} (each service's /actuator/prometheus through a port-forward, for clusters
+ *     without SigNoz)
  */
 public record KubernetesSettings(
     String namespace,
@@ -30,7 +36,12 @@ public record KubernetesSettings(
     String signozService,
     int signozPort,
     String signozApiKey,
-    Duration signozIngestDelay) {
+    Duration signozIngestDelay,
+    Optional<Path> extraValues,
+    String serverFigures) {
+
+  public static final String SIGNOZ = "signoz";
+  public static final String PROMETHEUS = "prometheus";
 
   public static KubernetesSettings fromEnvironment() {
     return from(System.getenv());
@@ -50,7 +61,20 @@ public record KubernetesSettings(
         env.getOrDefault("FLASHDEAL_SIGNOZ_SERVICE", "signoz"),
         positive(env, "FLASHDEAL_SIGNOZ_PORT", 8080),
         env.getOrDefault("FLASHDEAL_SIGNOZ_API_KEY", ""),
-        Duration.ofSeconds(positive(env, "FLASHDEAL_SIGNOZ_INGEST_DELAY_SECONDS", 20)));
+        Duration.ofSeconds(positive(env, "FLASHDEAL_SIGNOZ_INGEST_DELAY_SECONDS", 20)),
+        Optional.ofNullable(env.get("FLASHDEAL_K8S_EXTRA_VALUES"))
+            .filter(s -> !s.isBlank())
+            .map(Path::of),
+        serverFigures(env.getOrDefault("FLASHDEAL_K8S_SERVER_FIGURES", SIGNOZ)));
+  }
+
+  private static String serverFigures(String value) {
+    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!v.equals(SIGNOZ) && !v.equals(PROMETHEUS)) {
+      throw new HarnessException(
+          "FLASHDEAL_K8S_SERVER_FIGURES must be signoz or prometheus, not '" + value + "'");
+    }
+    return v;
   }
 
   private static int positive(Map<String, String> env, String name, int fallback) {
