@@ -237,6 +237,15 @@ cluster-down: ## Stop the local cluster and undo its host changes (bridge, nft t
 cluster-clean: ## cluster-down, then delete its state (etcd, containerd's images, PostgreSQL's volume)
 	tools/cluster/cluster clean
 
+# The tier-2 check: a cold cluster, one variant installed by the harness, a short sale as a k6 Job, the oracle must pass.
+CLUSTER_SMOKE_ARGS ?= --scenario sale --variants phase1-db-atomic --repeat 1 --stock 100 --users 200 --rate 50 --warmup 4 --no-cold --out reports/cluster-smoke --expect-pass
+.PHONY: test-cluster
+test-cluster: ## cluster-up, a short sale on it through the harness (k6 Job, oracle must pass), cluster-down; prints the timings
+	@t0=$$(date +%s); $(MAKE) --no-print-directory cluster-up || { $(MAKE) --no-print-directory cluster-down; exit 1; }; \
+	t1=$$(date +%s); $(MAKE) --no-print-directory bench-k8s K8S=local BENCH_ARGS="$(CLUSTER_SMOKE_ARGS)"; rc=$$?; \
+	t2=$$(date +%s); $(MAKE) --no-print-directory cluster-down; \
+	echo "test-cluster: cluster-up $$((t1 - t0)) s, bench $$((t2 - t1)) s, down $$(( $$(date +%s) - t2 )) s; exit $$rc"; exit $$rc
+
 .PHONY: cluster-images
 cluster-images: $(BUILT) ## (Re)build the local cluster's images after a code change; cluster-up imports what changed
 	tools/cluster/build-images

@@ -122,6 +122,53 @@ class ChartInstallK8sIT {
         "uninstall");
   }
 
+  /**
+   * The local cluster's differences from kind (tools/cluster/flashdeal-values.yaml), layered over a
+   * variant as `make deploy` and the harness do there: it installs, every service requests what a
+   * 2-core node can hold, and the OTel agent exports nothing (no SigNoz on that cluster).
+   */
+  @Test
+  void theLocalClusterValuesInstallOverAVariant() {
+    new Helm(Charts.chart(Charts.UMBRELLA))
+        .upgrade()
+        .install()
+        .withName(Charts.RELEASE)
+        .withNamespace(Charts.NAMESPACE)
+        .withKubeConfig(cluster.kubeconfig())
+        .withValuesFile(Charts.variantFiles().get("phase1-db-atomic"))
+        .withValuesFile(Charts.repo().resolve("tools/cluster/flashdeal-values.yaml"))
+        .waitReady()
+        .withTimeout(120)
+        .call();
+    try {
+      List<Deployment> deployments =
+          client.apps().deployments().inNamespace(Charts.NAMESPACE).list().getItems();
+      assertThat(deployments).hasSize(Charts.SERVICES.size());
+      for (Deployment d : deployments) {
+        assertThat(d.getStatus().getAvailableReplicas()).as(d.getMetadata().getName()).isEqualTo(1);
+        var requests =
+            d.getSpec().getTemplate().getSpec().getContainers().getFirst().getResources();
+        assertThat(requests.getRequests().get("cpu").toString())
+            .as(d.getMetadata().getName())
+            .isEqualTo("100m");
+      }
+      assertThat(client.configMaps().inNamespace(Charts.NAMESPACE).list().getItems())
+          .filteredOn(c -> c.getData() != null && c.getData().containsKey("OTEL_JAVAAGENT_ENABLED"))
+          .hasSize(Charts.SERVICES.size())
+          .allSatisfy(
+              c -> assertThat(c.getData()).containsEntry("OTEL_JAVAAGENT_ENABLED", "false"));
+    } finally {
+      Helm.uninstall(Charts.RELEASE)
+          .withNamespace(Charts.NAMESPACE)
+          .withKubeConfig(cluster.kubeconfig())
+          .call();
+    }
+    TestCluster.await(
+        () -> client.apps().deployments().inNamespace(Charts.NAMESPACE).list().getItems().isEmpty(),
+        Duration.ofSeconds(60),
+        "uninstall");
+  }
+
   @Test
   void aPodThatBreaksTheRestrictedLevelIsRefused() {
     // No security context at all: root allowed, privilege escalation allowed, capabilities kept.
