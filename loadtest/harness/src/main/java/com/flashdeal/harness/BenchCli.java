@@ -4,6 +4,7 @@ import com.flashdeal.harness.fault.Fault;
 import com.flashdeal.harness.load.K6Job;
 import com.flashdeal.harness.load.K6Runner;
 import com.flashdeal.harness.load.Scenario;
+import com.flashdeal.harness.metrics.KubeletMetricsSource;
 import com.flashdeal.harness.metrics.LocalMetricsSource;
 import com.flashdeal.harness.metrics.MetricsSource;
 import com.flashdeal.harness.metrics.SigNozAccess;
@@ -314,9 +315,15 @@ public final class BenchCli {
         boolean scrape = k8s.serverFigures().equals(KubernetesSettings.PROMETHEUS);
         try (KubernetesClient client = new KubernetesClientBuilder().build();
             SigNozAccess signoz = scrape ? null : SigNozAccess.open(client, k8s)) {
-          // No SigNoz (the local cluster): each service's /actuator/prometheus through the
-          // port-forwards the platform opens; no per-process CPU or memory from there.
-          MetricsSource metrics = scrape ? new LocalMetricsSource() : signoz.metrics();
+          // No SigNoz (the local cluster): latency from each service's /actuator/prometheus
+          // through the port-forwards the platform opens, CPU and memory from the kubelets.
+          MetricsSource metrics =
+              scrape
+                  ? new KubeletMetricsSource(
+                      new LocalMetricsSource(),
+                      client,
+                      java.util.Set.of(k8s.namespace(), k8s.infraNamespace()))
+                  : signoz.metrics();
           K6Job k6Job =
               new K6Job(
                   client,
@@ -342,7 +349,10 @@ public final class BenchCli {
           environment.put("nodes", client.nodes().list().getItems().size());
           environment.put(
               "serverFigures",
-              scrape ? "/actuator/prometheus of each service (port-forward)" : "SigNoz traces");
+              scrape
+                  ? "latency: /actuator/prometheus of each service (port-forward); CPU and"
+                      + " working set: the kubelets' /metrics/resource"
+                  : "SigNoz traces");
         }
       }
       if (outcome.seeding() != null) { // the index study logs no one in

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Server-side measurements over the measured window: a snapshot before, one after, the difference.
- * Local scrapes the services' Prometheus endpoints and /proc; the Kubernetes platform asks SigNoz
- * (traces) instead.
+ * Local scrapes the services' Prometheus endpoints and /proc; on Kubernetes, SigNoz (traces) where
+ * it runs (kind), else the Prometheus endpoints and the kubelets' resource metrics.
  */
 public interface MetricsSource {
 
