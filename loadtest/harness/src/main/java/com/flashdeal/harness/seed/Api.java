@@ -53,6 +53,27 @@ final class Api {
     }
   }
 
+  /**
+   * As {@link #send}, but a 503 (nothing was done, by the contract) is tried again each second for
+   * up to {@code patience}: right after a rollout a route can answer 503 for a moment (on
+   * Kubernetes, until the proxy has programmed a new Service's endpoints).
+   */
+  Answer sendPatiently(String method, String path, String token, Object body, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      Answer a = send(method, path, token, body);
+      if (a.status() != 503 || System.nanoTime() > deadline) {
+        return a;
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new HarnessException("interrupted");
+      }
+    }
+  }
+
   JsonNode expect(String method, String path, String token, Object body, int status) {
     return expect(method, path, token, body, Map.of(), status);
   }

@@ -36,6 +36,9 @@ public final class UserPool {
   /** auth-service hashes at most 4 passwords at once by default; more in flight only queue. */
   private static final int IN_FLIGHT = 4;
 
+  /** How long a seeding call may keep getting 503 (a route not ready yet) before the run fails. */
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
   public record User(String email, String password, String token, long expiresAt) {}
 
   /**
@@ -92,8 +95,12 @@ public final class UserPool {
               i -> {
                 String email = email(from + i);
                 Api.Answer a =
-                    api.send(
-                        "POST", "/auth/signup", null, Map.of("email", email, "password", PASSWORD));
+                    api.sendPatiently(
+                        "POST",
+                        "/auth/signup",
+                        null,
+                        Map.of("email", email, "password", PASSWORD),
+                        PATIENCE);
                 // 409: the account exists (kept auth database, lost users file): log in below.
                 if (a.status() != 201 && a.status() != 409) {
                   throw new HarnessException(
@@ -118,11 +125,12 @@ public final class UserPool {
             k -> {
               User u = users.get(stale.get(k));
               Api.Answer a =
-                  api.send(
+                  api.sendPatiently(
                       "POST",
                       "/auth/login",
                       null,
-                      Map.of("email", u.email(), "password", u.password()));
+                      Map.of("email", u.email(), "password", u.password()),
+                      PATIENCE);
               if (a.status() == 401) {
                 // Listed in the file but not in this auth database: create it again.
                 api.expect(
