@@ -394,7 +394,15 @@ public final class BenchCli {
                 : "bench: %d sale(s) FAILED the oracle (%d of them phase1-naive, which must fail)"
                     .formatted(failed, naive));
       }
-      return expectPass && results.stream().anyMatch(r -> !r.status().equals("PASSED")) ? 1 : 0;
+      if (!outcome.aborted().isEmpty()) {
+        System.out.println("bench: " + outcome.aborted().size() + " round(s) ABORTED");
+      }
+      // --expect-pass: every sale ran and passed; an aborted round is a failure, not a skip.
+      return expectPass
+              && (!outcome.aborted().isEmpty()
+                  || results.stream().anyMatch(r -> !r.status().equals("PASSED")))
+          ? 1
+          : 0;
     }
 
     /**

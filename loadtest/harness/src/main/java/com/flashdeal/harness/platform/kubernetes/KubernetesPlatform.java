@@ -40,12 +40,19 @@ import java.util.function.Consumer;
 public final class KubernetesPlatform implements Platform {
   /** Waiting reasons that will not fix themselves: fail at once instead of at the timeout. */
   private static final Set<String> HOPELESS =
-      Set.of(
-          "ErrImagePull",
-          "ImagePullBackOff",
-          "InvalidImageName",
-          "CreateContainerConfigError",
-          "CreateContainerError");
+      Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName");
+
+  /**
+   * Reasons that are often passing (a kubelet that has not yet been allowed to read a new pod's
+   * Secret: "failed to sync secret cache") but hopeless when they last: fail after this long.
+   */
+  private static final Set<String> HOPELESS_IF_THEY_LAST =
+      Set.of("CreateContainerConfigError", "CreateContainerError");
+
+  static final Duration LASTING = Duration.ofSeconds(30);
+
+  /** When each pod's container was first seen waiting for a reason of HOPELESS_IF_THEY_LAST. */
+  private final Map<String, Long> waitingSince = new java.util.HashMap<>();
 
   private final KubernetesClient client;
   private final ChartInstaller charts;
@@ -247,7 +254,12 @@ public final class KubernetesPlatform implements Platform {
           "CrashLoopBackOff".equals(w.getReason())
               && cs.getRestartCount() != null
               && cs.getRestartCount() >= 3;
-      if (HOPELESS.contains(w.getReason()) || crashLooping) {
+      String key = pod.getMetadata().getName() + "/" + cs.getName() + "/" + w.getReason();
+      boolean lasting =
+          HOPELESS_IF_THEY_LAST.contains(w.getReason())
+              && System.nanoTime() - waitingSince.computeIfAbsent(key, k -> System.nanoTime())
+                  > LASTING.toNanos();
+      if (HOPELESS.contains(w.getReason()) || lasting || crashLooping) {
         return w.getReason()
             + (w.getMessage() == null ? "" : " (" + w.getMessage() + ")")
             + (w.getReason().contains("Image")

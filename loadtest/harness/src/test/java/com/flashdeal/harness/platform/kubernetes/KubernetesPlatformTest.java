@@ -79,35 +79,59 @@ class KubernetesPlatformTest {
   void anImageThatIsNotLoadedFailsAtOnceWithTheHint() {
     KubernetesPlatform p = platform(Duration.ofSeconds(30));
     rendered.install("phase1-db-atomic");
-    client
-        .pods()
-        .inNamespace("flashdeal")
-        .resource(
-            new PodBuilder()
-                .withNewMetadata()
-                .withName("product-service-5d8f-abcde")
-                .addToLabels("app.kubernetes.io/instance", "flashdeal")
-                .endMetadata()
-                .withNewStatus()
-                .addNewContainerStatus()
-                .withName("product-service")
-                .withRestartCount(0)
-                .withNewState()
-                .withNewWaiting()
-                .withReason("ErrImagePull")
-                .withMessage("pull access denied for flashdeal/product-service")
-                .endWaiting()
-                .endState()
-                .endContainerStatus()
-                .endStatus()
-                .build())
-        .create();
+    waitingPod(
+        "product-service-5d8f-abcde",
+        "product-service",
+        "ErrImagePull",
+        "pull access denied for flashdeal/product-service");
     long t0 = System.nanoTime();
     assertThatThrownBy(() -> p.awaitRollout(Duration.ofSeconds(30)))
         .hasMessageContaining("product-service-5d8f-abcde")
         .hasMessageContaining("ErrImagePull")
         .hasMessageContaining("make images");
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aSecretTheKubeletCannotReadYetIsWaitedForNotAborted() {
+    KubernetesPlatform p = platform(Duration.ofSeconds(1));
+    rendered.install("phase1-db-atomic");
+    // A real node's first seconds: the Node authorizer has not yet let the kubelet read the
+    // Secret of a pod just bound to it. It passes; the rollout must not be called hopeless.
+    waitingPod(
+        "order-service-665dd9c95c-dk5hv",
+        "order-service",
+        "CreateContainerConfigError",
+        "failed to sync secret cache: timed out waiting for the condition");
+    assertThatThrownBy(() -> p.awaitRollout(Duration.ofMillis(500)))
+        .hasMessageContaining("not complete")
+        .hasMessageNotContaining("cannot start");
+  }
+
+  private static void waitingPod(String pod, String container, String reason, String message) {
+    client
+        .pods()
+        .inNamespace("flashdeal")
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName(pod)
+                .addToLabels("app.kubernetes.io/instance", "flashdeal")
+                .endMetadata()
+                .withNewStatus()
+                .addNewContainerStatus()
+                .withName(container)
+                .withRestartCount(0)
+                .withNewState()
+                .withNewWaiting()
+                .withReason(reason)
+                .withMessage(message)
+                .endWaiting()
+                .endState()
+                .endContainerStatus()
+                .endStatus()
+                .build())
+        .create();
   }
 
   @Test
