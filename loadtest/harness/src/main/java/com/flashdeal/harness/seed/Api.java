@@ -18,6 +18,9 @@ final class Api {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   private final URI gateway;
 
+  /** How long a setup call may keep getting 503 (a route not ready yet) before the run fails. */
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+
   Api(URI gateway) {
     this.gateway = gateway;
   }
@@ -59,9 +62,19 @@ final class Api {
    * Kubernetes, until the proxy has programmed a new Service's endpoints).
    */
   Answer sendPatiently(String method, String path, String token, Object body, Duration patience) {
+    return sendPatiently(method, path, token, body, Map.of(), patience);
+  }
+
+  private Answer sendPatiently(
+      String method,
+      String path,
+      String token,
+      Object body,
+      Map<String, String> headers,
+      Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
     while (true) {
-      Answer a = send(method, path, token, body);
+      Answer a = send(method, path, token, body, headers);
       if (a.status() != 503 || System.nanoTime() > deadline) {
         return a;
       }
@@ -85,7 +98,8 @@ final class Api {
       Object body,
       Map<String, String> headers,
       int status) {
-    Answer a = send(method, path, token, body, headers);
+    // Setup calls outside the measured window: a 503 right after a rollout is waited out.
+    Answer a = sendPatiently(method, path, token, body, headers, PATIENCE);
     if (a.status() != status) {
       throw new HarnessException(method + " " + path + " answered " + a.status() + ": " + a.body());
     }

@@ -36,8 +36,7 @@ public final class UserPool {
   /** auth-service hashes at most 4 passwords at once by default; more in flight only queue. */
   private static final int IN_FLIGHT = 4;
 
-  /** How long a seeding call may keep getting 503 (a route not ready yet) before the run fails. */
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final Duration PATIENCE = Api.PATIENCE;
 
   public record User(String email, String password, String token, long expiresAt) {}
 
