@@ -46,16 +46,7 @@ class ChartInstallK8sIT {
   void installsRollsOutAndUninstalls(String variant) throws IOException {
     Path values = Charts.variantFiles().get(variant);
     long t0 = System.nanoTime();
-    new Helm(Charts.chart(Charts.UMBRELLA))
-        .upgrade()
-        .install()
-        .withName(Charts.RELEASE)
-        .withNamespace(Charts.NAMESPACE)
-        .withKubeConfig(cluster.kubeconfig())
-        .withValuesFile(values)
-        .waitReady()
-        .withTimeout(120)
-        .call();
+    install(values);
     System.out.printf(
         "[k8s] %s installed and rolled out in %d ms%n",
         variant, Duration.ofNanos(System.nanoTime() - t0).toMillis());
@@ -111,15 +102,8 @@ class ChartInstallK8sIT {
             .isNotEmpty();
       }
     } finally {
-      Helm.uninstall(Charts.RELEASE)
-          .withNamespace(Charts.NAMESPACE)
-          .withKubeConfig(cluster.kubeconfig())
-          .call();
+      uninstall();
     }
-    TestCluster.await(
-        () -> client.apps().deployments().inNamespace(Charts.NAMESPACE).list().getItems().isEmpty(),
-        Duration.ofSeconds(60),
-        "uninstall");
   }
 
   /**
@@ -129,17 +113,9 @@ class ChartInstallK8sIT {
    */
   @Test
   void theLocalClusterValuesInstallOverAVariant() {
-    new Helm(Charts.chart(Charts.UMBRELLA))
-        .upgrade()
-        .install()
-        .withName(Charts.RELEASE)
-        .withNamespace(Charts.NAMESPACE)
-        .withKubeConfig(cluster.kubeconfig())
-        .withValuesFile(Charts.variantFiles().get("phase1-db-atomic"))
-        .withValuesFile(Charts.repo().resolve("tools/cluster/flashdeal-values.yaml"))
-        .waitReady()
-        .withTimeout(120)
-        .call();
+    install(
+        Charts.variantFiles().get("phase1-db-atomic"),
+        Charts.repo().resolve("tools/cluster/flashdeal-values.yaml"));
     try {
       List<Deployment> deployments =
           client.apps().deployments().inNamespace(Charts.NAMESPACE).list().getItems();
@@ -158,11 +134,31 @@ class ChartInstallK8sIT {
           .allSatisfy(
               c -> assertThat(c.getData()).containsEntry("OTEL_JAVAAGENT_ENABLED", "false"));
     } finally {
-      Helm.uninstall(Charts.RELEASE)
-          .withNamespace(Charts.NAMESPACE)
-          .withKubeConfig(cluster.kubeconfig())
-          .call();
+      uninstall();
     }
+  }
+
+  /** helm upgrade --install of the umbrella chart with these values files (later ones win). */
+  private static void install(Path... values) {
+    var upgrade =
+        new Helm(Charts.chart(Charts.UMBRELLA))
+            .upgrade()
+            .install()
+            .withName(Charts.RELEASE)
+            .withNamespace(Charts.NAMESPACE)
+            .withKubeConfig(cluster.kubeconfig());
+    for (Path v : values) {
+      upgrade.withValuesFile(v);
+    }
+    upgrade.waitReady().withTimeout(120).call();
+  }
+
+  /** helm uninstall, then wait until its Deployments are gone. */
+  private static void uninstall() {
+    Helm.uninstall(Charts.RELEASE)
+        .withNamespace(Charts.NAMESPACE)
+        .withKubeConfig(cluster.kubeconfig())
+        .call();
     TestCluster.await(
         () -> client.apps().deployments().inNamespace(Charts.NAMESPACE).list().getItems().isEmpty(),
         Duration.ofSeconds(60),
