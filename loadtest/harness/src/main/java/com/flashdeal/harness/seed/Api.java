@@ -3,6 +3,7 @@ package com.flashdeal.harness.seed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.flashdeal.harness.HarnessException;
+import com.flashdeal.harness.Waiting;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +20,7 @@ final class Api {
   private final URI gateway;
 
   /** How long a setup call may keep getting 503 (a route not ready yet) before the run fails. */
-  static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   Api(URI gateway) {
     this.gateway = gateway;
@@ -58,32 +59,22 @@ final class Api {
 
   /**
    * As {@link #send}, but a 503 (nothing was done, by the contract) is tried again each second for
-   * up to {@code patience}: right after a rollout a route can answer 503 for a moment (on
+   * up to {@link #PATIENCE}: right after a rollout a route can answer 503 for a moment (on
    * Kubernetes, until the proxy has programmed a new Service's endpoints).
    */
-  Answer sendPatiently(String method, String path, String token, Object body, Duration patience) {
-    return sendPatiently(method, path, token, body, Map.of(), patience);
+  Answer sendPatiently(String method, String path, String token, Object body) {
+    return sendPatiently(method, path, token, body, Map.of());
   }
 
   private Answer sendPatiently(
-      String method,
-      String path,
-      String token,
-      Object body,
-      Map<String, String> headers,
-      Duration patience) {
-    long deadline = System.nanoTime() + patience.toNanos();
+      String method, String path, String token, Object body, Map<String, String> headers) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (true) {
       Answer a = send(method, path, token, body, headers);
       if (a.status() != 503 || System.nanoTime() > deadline) {
         return a;
       }
-      try {
-        Thread.sleep(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new HarnessException("interrupted");
-      }
+      Waiting.sleep(Duration.ofSeconds(1));
     }
   }
 
@@ -99,7 +90,7 @@ final class Api {
       Map<String, String> headers,
       int status) {
     // Setup calls outside the measured window: a 503 right after a rollout is waited out.
-    Answer a = sendPatiently(method, path, token, body, headers, PATIENCE);
+    Answer a = sendPatiently(method, path, token, body, headers);
     if (a.status() != status) {
       throw new HarnessException(method + " " + path + " answered " + a.status() + ": " + a.body());
     }

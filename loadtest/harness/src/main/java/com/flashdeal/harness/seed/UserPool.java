@@ -36,8 +36,6 @@ public final class UserPool {
   /** auth-service hashes at most 4 passwords at once by default; more in flight only queue. */
   private static final int IN_FLIGHT = 4;
 
-  private static final Duration PATIENCE = Api.PATIENCE;
-
   public record User(String email, String password, String token, long expiresAt) {}
 
   /**
@@ -95,11 +93,7 @@ public final class UserPool {
                 String email = email(from + i);
                 Api.Answer a =
                     api.sendPatiently(
-                        "POST",
-                        "/auth/signup",
-                        null,
-                        Map.of("email", email, "password", PASSWORD),
-                        PATIENCE);
+                        "POST", "/auth/signup", null, Map.of("email", email, "password", PASSWORD));
                 // 409: the account exists (kept auth database, lost users file): log in below.
                 if (a.status() != 201 && a.status() != 409) {
                   throw new HarnessException(
@@ -128,8 +122,7 @@ public final class UserPool {
                       "POST",
                       "/auth/login",
                       null,
-                      Map.of("email", u.email(), "password", u.password()),
-                      PATIENCE);
+                      Map.of("email", u.email(), "password", u.password()));
               if (a.status() == 401) {
                 // Listed in the file but not in this auth database: create it again.
                 api.expect(

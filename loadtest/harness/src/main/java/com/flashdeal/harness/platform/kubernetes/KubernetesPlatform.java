@@ -49,7 +49,7 @@ public final class KubernetesPlatform implements Platform {
   private static final Set<String> HOPELESS_IF_THEY_LAST =
       Set.of("CreateContainerConfigError", "CreateContainerError");
 
-  static final Duration LASTING = Duration.ofSeconds(30);
+  private static final Duration LASTING = Duration.ofSeconds(30);
 
   /** When each pod's container was first seen waiting for a reason of HOPELESS_IF_THEY_LAST. */
   private final Map<String, Long> waitingSince = new java.util.HashMap<>();
