@@ -11,6 +11,10 @@ export JAVA_HOME
 JAVA := $(JAVA_HOME)/bin/java
 MVN := ./mvnw -B --no-transfer-progress
 
+# The JDK's feature release: the benches' AOT cache needs 25 (on 21-24 they run without it; tools/bin/setup says so).
+JDK_MAJOR := $(shell sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' $(JAVA_HOME)/release 2>/dev/null)
+AOT := $(if $(filter 21 22 23 24,$(JDK_MAJOR)),,--aot)
+
 VARIANT ?= phase1-db-atomic
 DEPS_JAR := tools/local-deps/target/local-deps-0.1.0-SNAPSHOT-cli.jar
 LAUNCHER_JAR := tools/launcher/target/launcher-0.1.0-SNAPSHOT-cli.jar
@@ -25,49 +29,58 @@ DEPS_SOURCES := $(shell find tools/local-deps/src/main tools/local-deps/pom.xml 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
+# Every entry point runs the set-up step first (tools/bin/setup): it finds or installs what the command needs and
+# stops before any build, with the line to run, when it cannot.
+.PHONY: setup
+setup: ## Find or install what the commands need (PostgreSQL, Redis, RabbitMQ, Chromium, Python venv, Go); FOR=test|bench|up|fuzz|cluster|ci
+	@tools/bin/setup $(or $(FOR),ci)
+
+setup-%:
+	@tools/bin/setup $*
+
 .PHONY: bench
-bench: $(BUILT) ## The sale on every variant: 5 rounds of cold + warm sales, verdicts with confidence, reports/<timestamp>/ (+ report.png)
-	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sale --aot --k6 "$$(tools/bin/ensure-k6)" --png $(BENCH_ARGS)
+bench: setup-bench $(BUILT) ## The sale on every variant: 5 rounds of cold + warm sales, verdicts with confidence, reports/<timestamp>/ (+ report.png)
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sale $(AOT) --png $(BENCH_ARGS)
 
 .PHONY: bench-capacity
-bench-capacity: $(BUILT) ## The knee of every variant's order path (p99 <= 100 ms), with pgbench as the physical reference
-	@$(JAVA) -jar $(HARNESS_JAR) run --scenario capacity --k6 "$$(tools/bin/ensure-k6)" --png --reuse-users $(BENCH_ARGS)
+bench-capacity: setup-bench $(BUILT) ## The knee of every variant's order path (p99 <= 100 ms), with pgbench as the physical reference
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario capacity --png --reuse-users $(BENCH_ARGS)
 
 # Rounds of the battle: a verdict needs at least 4 a side.
 BATTLE_ROUNDS ?= 4
 
 .PHONY: bench-battle
-bench-battle: $(BUILT) ## Phase 4: order-service on Spring Boot vs Micronaut — knee, p99 at 50/90 % of Spring's knee, CPU, RSS, start to first order, jar and image size (4 interleaved rounds)
+bench-battle: setup-bench $(BUILT) ## Phase 4: order-service on Spring Boot vs Micronaut — knee, p99 at 50/90 % of Spring's knee, CPU, RSS, start to first order, jar and image size (4 interleaved rounds)
 	@for m in order-service order-service-micronaut; do mkdir -p services/$$m/target/jib-extra; \
 	  $(MVN) -q -pl services/$$m jib:buildTar -Djib.from.image=scratch -Djib.outputPaths.tar=target/jib-app.tar -Dspotless.check.skip=true || exit 1; done
-	@$(JAVA) -jar $(HARNESS_JAR) run --scenario battle --variants phase1-db-atomic,phase4-micronaut --repeat $(BATTLE_ROUNDS) --k6 "$$(tools/bin/ensure-k6)" --png --reuse-users $(BENCH_ARGS)
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario battle --variants phase1-db-atomic,phase4-micronaut --repeat $(BATTLE_ROUNDS) --png --reuse-users $(BENCH_ARGS)
 
 .PHONY: bench-sold-out
-bench-sold-out: $(BUILT) ## The knee of SOLD_OUT answers on a sold-out deal (p99 <= 20 ms), per variant
-	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sold-out --aot --warmup 30 --k6 "$$(tools/bin/ensure-k6)" --png --reuse-users $(BENCH_ARGS)
+bench-sold-out: setup-bench $(BUILT) ## The knee of SOLD_OUT answers on a sold-out deal (p99 <= 20 ms), per variant
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sold-out $(AOT) --warmup 30 --png --reuse-users $(BENCH_ARGS)
 
 .PHONY: bench-explain
-bench-explain: $(BUILT) ## Index study: seeds 1M past orders, EXPLAIN ANALYZE of the hot statements with and without each index
+bench-explain: setup-up $(BUILT) ## Index study: seeds 1M past orders, EXPLAIN ANALYZE of the hot statements with and without each index
 	@$(JAVA) -jar $(HARNESS_JAR) run --scenario explain --reuse-users $(BENCH_ARGS)
 
 .PHONY: bench-login
-bench-login: $(BUILT) ## The knee of login (Argon2id) at its own SLO (p99 <= 250 ms)
-	@$(JAVA) -jar $(HARNESS_JAR) run --scenario login --k6 "$$(tools/bin/ensure-k6)" --reuse-users $(BENCH_ARGS)
+bench-login: setup-up $(BUILT) ## The knee of login (Argon2id) at its own SLO (p99 <= 250 ms)
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario login --reuse-users $(BENCH_ARGS)
 
 .PHONY: bench-login-flood
 bench-login-flood: ## A genuine login under 32 parallel wrong-password attempts from another address, against the running system (make up VARIANT=phase5-ratelimit to see the limits)
 	@python3 loadtest/login-flood/login_flood.py
 
 .PHONY: bench-smoke
-bench-smoke: $(BUILT) ## A short warm sale of the default variant with order-service killed mid-sale; must pass the oracle (CI runs it)
-	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sale --k6 "$$(tools/bin/ensure-k6)" --variants phase1-db-atomic --repeat 1 --stock 100 --users 200 --rate 50 --warmup 4 --no-cold --fault kill:order-service@1.5s --retry-seconds 30 --out reports/smoke --expect-pass
+bench-smoke: setup-up $(BUILT) ## A short warm sale of the default variant with order-service killed mid-sale; must pass the oracle (CI runs it)
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sale --variants phase1-db-atomic --repeat 1 --stock 100 --users 200 --rate 50 --warmup 4 --no-cold --fault kill:order-service@1.5s --retry-seconds 30 --out reports/smoke --expect-pass
 
 .PHONY: test
-test: ## Build everything; unit (*Test), integration (*IT, real PostgreSQL/Redis), end-to-end (*E2E) and format checks
+test: setup-test ## Build everything; unit (*Test), integration (*IT, real PostgreSQL/Redis), end-to-end (*E2E) and format checks
 	$(MVN) verify
 
 .PHONY: e2e
-e2e: ## Only the *E2E suite: starts the system (or uses the one `make up` started) and checks it against the specs
+e2e: setup-up ## Only the *E2E suite: starts the system (or uses the one `make up` started) and checks it against the specs
 	$(MVN) -q install -DskipTests -Dspotless.check.skip=true
 	$(MVN) verify -pl e2e
 
@@ -76,7 +89,7 @@ e2e: ## Only the *E2E suite: starts the system (or uses the one `make up` starte
 E2E_VARIANTS ?= phase3-redis-lua phase3-redis-lock phase3-cache phase4-micronaut phase5-async phase5-async-redis
 
 .PHONY: e2e-variants
-e2e-variants: ## The *E2E suite against each of E2E_VARIANTS, one system per variant (CI runs it)
+e2e-variants: setup-up ## The *E2E suite against each of E2E_VARIANTS, one system per variant (CI runs it)
 	$(MVN) -q install -DskipTests -Dspotless.check.skip=true
 	@for v in $(E2E_VARIANTS); do \
 	  echo "e2e-variants: $$v"; \
@@ -132,7 +145,7 @@ $(BUILT): $(SYSTEM_SOURCES)
 	@mkdir -p $(dir $(BUILT)) && touch $(BUILT)
 
 .PHONY: up
-up: $(BUILT) ## Build if needed and start the whole system (VARIANT=phase1-db-atomic|phase1-db-lock|phase1-naive)
+up: setup-up $(BUILT) ## Build if needed and start the whole system (VARIANT=phase1-db-atomic|phase1-db-lock|phase1-naive)
 	@$(JAVA) -jar $(LAUNCHER_JAR) up --variant $(VARIANT)
 
 .PHONY: down
@@ -144,7 +157,7 @@ restart: $(BUILT) ## Start one service of the running system again, e.g. after a
 	@$(JAVA) -jar $(LAUNCHER_JAR) restart $(SERVICE)
 
 .PHONY: fuzz
-fuzz: $(BUILT) ## schemathesis (pinned, from PyPI) against every contract through the running system (starts one if needed)
+fuzz: setup-fuzz $(BUILT) ## schemathesis (pinned, from PyPI) against every contract through the running system (starts one if needed)
 	@tools/bin/fuzz-api
 
 .PHONY: status
@@ -172,10 +185,10 @@ ifeq ($(K8S),local)
 LOCAL_CLUSTER_VALUES := tools/cluster/flashdeal-values.yaml
 KUBE_CONTEXT := flashdeal-local
 export KUBECONFIG := $(CURDIR)/.flashdeal/cluster/kubeconfig
-# The harness: the cluster's values over the variant's, the k6 image build-images made, figures from Prometheus.
+# The harness: the cluster's values over the variant's, the load image build-images made, figures from Prometheus.
 export FLASHDEAL_K8S_EXTRA_VALUES := $(CURDIR)/$(LOCAL_CLUSTER_VALUES)
 export FLASHDEAL_K8S_SERVER_FIGURES := prometheus
-export FLASHDEAL_K8S_K6_IMAGE := flashdeal/k6:dev
+export FLASHDEAL_K8S_LOAD_IMAGE := flashdeal/load-gatling:$(IMAGE_TAG)
 endif
 KUBECTL := kubectl --context $(KUBE_CONTEXT)
 
@@ -185,8 +198,10 @@ k8s-tools:
 	@docker info >/dev/null 2>&1 || { echo "make: the Docker daemon is not reachable (docker info failed)"; exit 1; }
 
 .PHONY: images
-images: $(BUILT) ## Build the service images (and order-service-micronaut) with Jib into the local Docker daemon (flashdeal/<service>:dev, OTel agent inside)
+images: $(BUILT) ## Build the service images (and order-service-micronaut, and the Gatling load generator) with Jib into the local Docker daemon (flashdeal/<service>:dev, OTel agent inside)
 	$(MVN) -Pimages -pl $(subst $(eval) ,$(comma),$(addprefix services/,$(IMAGES))) package jib:dockerBuild -DskipTests -Dspotless.check.skip=true -Dflashdeal.image.tag=$(IMAGE_TAG)
+	@mkdir -p loadtest/gatling/target/jib-extra
+	$(MVN) -pl loadtest/gatling package jib:dockerBuild -DskipTests -Dspotless.check.skip=true -Dflashdeal.image.tag=$(IMAGE_TAG)
 
 comma := ,
 
@@ -210,7 +225,7 @@ kind-up: k8s-tools images charts-deps ## Create the kind cluster with PostgreSQL
 	$(KUBECTL) -n flashdeal-infra rollout status deployment/rabbitmq --timeout=300s
 	$(HELM) repo add signoz https://charts.signoz.io --force-update >/dev/null
 	$(HELM) upgrade --install signoz signoz/signoz --kube-context $(KUBE_CONTEXT) -n signoz -f observability/signoz-values.yaml --wait --timeout 20m
-	$(KIND) load docker-image --name $(KIND_CLUSTER) $(addprefix flashdeal/,$(addsuffix :$(IMAGE_TAG),$(IMAGES)))
+	$(KIND) load docker-image --name $(KIND_CLUSTER) $(addprefix flashdeal/,$(addsuffix :$(IMAGE_TAG),$(IMAGES) load-gatling))
 	@echo "kind-up: cluster $(KIND_CLUSTER) ready; next: make deploy VARIANT=$(VARIANT) or make bench-k8s"
 
 .PHONY: deploy
@@ -220,12 +235,12 @@ deploy: charts-deps ## Install or upgrade the system on the cluster as VARIANT (
 	@echo "deploy: $(VARIANT) is up on $(K8S); gateway at $(if $(LOCAL_CLUSTER_VALUES),node port 30080 of $$(ip -4 route get 1.1.1.1 | sed -n 's/.* src \([0-9.]*\).*/\1/p'),http://127.0.0.1:30080)"
 
 .PHONY: bench-k8s
-bench-k8s: $(BUILT) charts-deps ## The benchmark on the cluster (kind, or the local one while it runs): Helm per variant, k6 as a Job, server figures from SigNoz (kind) or /actuator/prometheus (local)
+bench-k8s: $(BUILT) charts-deps ## The benchmark on the cluster (kind, or the local one while it runs): Helm per variant, the Gatling load as a Job, server figures from SigNoz (kind) or /actuator/prometheus (local)
 	@$(KUBECTL) version >/dev/null && $(JAVA) -jar $(HARNESS_JAR) run --platform kubernetes $(BENCH_ARGS)
 
 # ---- Kubernetes without Docker (tools/cluster) ---------------------------------------------------------------------
 .PHONY: cluster-up
-cluster-up: $(BUILT) charts-deps ## A real one-node cluster here, no Docker: control plane + kubelet/containerd/runc + CNI + kube-proxy + CoreDNS, local images, PostgreSQL, Redis, Secrets
+cluster-up: setup-cluster $(BUILT) charts-deps ## A real one-node cluster here, no Docker: control plane + kubelet/containerd/runc + CNI + kube-proxy + CoreDNS, local images, PostgreSQL, Redis, Secrets
 	tools/cluster/cluster up
 	@echo "cluster-up: next make deploy VARIANT=$(VARIANT) or make bench-k8s (they use this cluster while it runs)"
 
@@ -237,10 +252,10 @@ cluster-down: ## Stop the local cluster and undo its host changes (bridge, nft t
 cluster-clean: ## cluster-down, then delete its state (etcd, containerd's images, PostgreSQL's volume)
 	tools/cluster/cluster clean
 
-# The tier-2 check: a cold cluster, one variant installed by the harness, a short sale as a k6 Job, the oracle must pass.
+# The tier-2 check: a cold cluster, one variant installed by the harness, a short sale as a load Job, the oracle must pass.
 CLUSTER_SMOKE_ARGS ?= --scenario sale --variants phase1-db-atomic --repeat 1 --stock 100 --users 200 --rate 50 --warmup 4 --no-cold --out reports/cluster-smoke --expect-pass
 .PHONY: test-cluster
-test-cluster: ## cluster-up, a short sale on it through the harness (k6 Job, oracle must pass), cluster-down; prints the timings
+test-cluster: ## cluster-up, a short sale on it through the harness (load Job, oracle must pass), cluster-down; prints the timings
 	@t0=$$(date +%s); $(MAKE) --no-print-directory cluster-up || { $(MAKE) --no-print-directory cluster-down; exit 1; }; \
 	t1=$$(date +%s); rc=0; $(MAKE) --no-print-directory bench-k8s K8S=local BENCH_ARGS="$(CLUSTER_SMOKE_ARGS)" || rc=$$?; \
 	t2=$$(date +%s); $(MAKE) --no-print-directory cluster-down; \

@@ -17,7 +17,6 @@ import com.flashdeal.harness.load.LoadRequest;
 import com.flashdeal.harness.load.LoadResult;
 import com.flashdeal.harness.load.SaleFigures;
 import com.flashdeal.harness.load.Scenario;
-import com.flashdeal.harness.load.Vus;
 import com.flashdeal.harness.metrics.MachineLoad;
 import com.flashdeal.harness.metrics.MetricsSource;
 import com.flashdeal.harness.metrics.Procfs;
@@ -110,7 +109,7 @@ public final class Bench {
   private final Path repo;
   private final Platform platform;
   private final MetricsSource metrics;
-  private final LoadGenerator k6;
+  private final LoadGenerator load;
   private final Consumer<String> progress;
   private final boolean localPgBench;
   private final List<String> aborted = new ArrayList<>();
@@ -119,13 +118,13 @@ public final class Bench {
       Path repo,
       Platform platform,
       MetricsSource metrics,
-      LoadGenerator k6,
+      LoadGenerator load,
       boolean localPgBench,
       Consumer<String> progress) {
     this.repo = repo;
     this.platform = platform;
     this.metrics = metrics;
-    this.k6 = k6;
+    this.load = load;
     this.localPgBench = localPgBench;
     this.progress = progress;
   }
@@ -329,13 +328,7 @@ public final class Bench {
     env.put("RATE", Integer.toString(s.rate()));
     env.put("ARRIVALS", Integer.toString(s.users()));
     env.put("RUN_ID", Long.toString(System.currentTimeMillis(), 36));
-    // A sale has few arrivals, and a cold (or not yet warm) system answers in seconds, up to the
-    // request timeout: every arrival that can be in flight gets a VU ready (Little's law at the
-    // timeout), or k6 drops arrivals while it starts more (seen at 50/s on plain JVMs in CI).
-    int maxVus = Vus.max(s.rate(), REQUEST_TIMEOUT_SECONDS + s.retrySeconds(), 2000);
     env.put("RETRY_SECONDS", Integer.toString(s.retrySeconds()));
-    env.put("PRE_VUS", Integer.toString(Math.min(s.users(), maxVus)));
-    env.put("MAX_VUS", Integer.toString(maxVus));
     env.put("REQUEST_TIMEOUT_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
     progress.accept(
         label
@@ -348,51 +341,50 @@ public final class Bench {
             + "/s");
     // Faults strike warm sales: the cold sale is about code the JIT has not compiled yet.
     Fault fault = phase.equals(RunResult.WARM) ? s.fault() : null;
+    LoadRequest request = new LoadRequest(Scenario.SALE, d.gateway(), users, env, seconds);
     java.util.concurrent.CompletableFuture<FaultRecord> struck =
-        fault == null ? null : strike(d, fault, label);
+        fault == null ? null : strike(d, fault, label, request.firstArrival());
     AsyncSampler sampler =
         platform.brokerUrl(d).map(url -> AsyncSampler.start(d, url)).orElse(null);
-    Window w =
-        measure(
-            d, () -> k6.run(new LoadRequest(Scenario.SALE, d.gateway(), users, env, seconds), dir));
-    LoadResult load = w.load();
+    Window w = measure(d, () -> load.run(request, dir));
+    LoadResult result = w.load();
     // The oracle judges once the target is back: a killed order-service settles its reservations
     // only when it answers again.
     FaultRecord faultRecord = struck == null ? null : struck.join();
-    SaleFigures figures = SaleFigures.of(load.arrivals(), s.stock());
+    SaleFigures figures = SaleFigures.of(result.arrivals(), s.stock());
     Oracle.Verdict verdict =
         new Oracle()
             .check(
                 d,
                 new Oracle.Observed(
-                    deal.id(), s.stock(), s.perUserLimit(), load.arrivals(), fault != null),
+                    deal.id(), s.stock(), s.perUserLimit(), result.arrivals(), fault != null),
                 SETTLE);
     FaultRecord.Outcome faultOutcome =
-        faultRecord == null ? null : faultRecord.outcome(load.arrivals(), verdict.notes());
+        faultRecord == null ? null : faultRecord.outcome(result.arrivals(), verdict.notes());
     // After the oracle settled: every accepted order is decided by then (or the run failed).
     AsyncFigures async = null;
     if (sampler != null) {
       async =
-          load.arrivals().stream().anyMatch(Arrival::accepted)
-              ? sampler.finish(deal.id(), load.arrivals())
+          result.arrivals().stream().anyMatch(Arrival::accepted)
+              ? sampler.finish(deal.id(), result.arrivals())
               : null;
       sampler.close();
     }
-    long dropped = (long) load.count("dropped_iterations");
-    String status = !verdict.passed() ? "FAILED" : load.valid() ? "PASSED" : "INVALID";
+    long dropped = (long) result.count("late_arrivals");
+    String status = !verdict.passed() ? "FAILED" : result.valid() ? "PASSED" : "INVALID";
     RunResult r =
         new RunResult(
             d.variant(),
             round,
             phase,
             status,
-            load.valid(),
+            result.valid(),
             verdict.violations(),
             figures,
             verdict.figures(),
             w.processes(),
-            load.generatorCpuSeconds(),
-            load.generatorPeakRssMib(),
+            result.generatorCpuSeconds(),
+            result.generatorPeakRssMib(),
             dropped,
             w.machine(),
             startup,
@@ -428,7 +420,7 @@ public final class Bench {
                   : "; note: " + String.join("; ", faultOutcome.notes())));
     }
     progress.accept(
-        "%s: %s — sold %d/%d in %s, order p99 201 %.0f ms / 409 %.0f ms, %d errors, %s k6 dropped %d%s%s"
+        "%s: %s — sold %d/%d in %s, order p99 201 %.0f ms / 409 %.0f ms, %d errors, %s late starts %d, generator %.3f ms/request%s%s"
             .formatted(
                 label,
                 status,
@@ -447,6 +439,7 @@ public final class Bench {
                             figures.rateLimited(),
                             100.0 * figures.rateLimited() / Math.max(1, figures.arrivals())),
                 dropped,
+                result.generatorMsPerRequest(),
                 w.machine().disturbed()
                     ? " — DISTURBED (others used %.2f cores)".formatted(w.machine().othersCores())
                     : "",
@@ -454,14 +447,21 @@ public final class Bench {
     return r;
   }
 
-  /** Injects the fault {@code fault.after()} from now, off the caller's thread. */
+  /**
+   * Injects the fault {@code fault.after()} after the sale's first arrival, off the caller's
+   * thread.
+   */
   private java.util.concurrent.CompletableFuture<FaultRecord> strike(
-      Platform.Deployment d, Fault fault, String label) {
+      Platform.Deployment d,
+      Fault fault,
+      String label,
+      java.util.concurrent.CompletableFuture<Long> firstArrival) {
     var done = new java.util.concurrent.CompletableFuture<FaultRecord>();
     Thread.ofVirtual()
         .name("fault")
         .start(
             () -> {
+              firstArrival.join();
               Waiting.sleep(fault.after());
               long at = System.currentTimeMillis();
               progress.accept(label + ": fault " + fault);
@@ -511,14 +511,7 @@ public final class Bench {
     env.put("LEAD_IN_SECONDS", Integer.toString(leadIn));
     env.put("DURATION_SECONDS", Integer.toString(seconds));
     env.put("RUN_ID", Long.toString(System.nanoTime(), 36));
-    // Enough VUs ready for answers of twice the SLO (0.2 s orders, 0.5 s logins): a step that
-    // fails must fail on the system's latency, not on k6 starting VUs mid-window.
-    env.put(
-        "PRE_VUS",
-        Integer.toString(Vus.preAllocated(rate, scenario == Scenario.LOGIN ? 0.5 : 0.2)));
-    env.put("MAX_VUS", Integer.toString(Vus.max(rate, REQUEST_TIMEOUT_SECONDS, 2000)));
     env.put("REQUEST_TIMEOUT_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
-    env.put("GRACEFUL_STOP_SECONDS", Integer.toString(REQUEST_TIMEOUT_SECONDS));
     if (scenario != Scenario.LOGIN) {
       // Arrival lines on: the split of answers per step (201 / 409 / 503 OVERLOADED / ...) is
       // counted from them.
@@ -539,7 +532,7 @@ public final class Bench {
       }
       env.put("DEALS", String.join(",", ids));
     }
-    return k6.run(new LoadRequest(scenario, d.gateway(), users, env, leadIn + seconds), dir);
+    return load.run(new LoadRequest(scenario, d.gateway(), users, env, leadIn + seconds), dir);
   }
 
   /** A knee search's start: the variant deployed, tokens good for the search, warm-up traffic. */
@@ -828,12 +821,13 @@ public final class Bench {
       double p50 = r.trend(metric + "_duration{stage:measured}", "p(50)");
       double errors = r.rate(metric + "_errors{stage:measured}");
       double iterations = r.count("iterations{scenario:measured}");
-      double dropped = r.count("dropped_iterations{scenario:measured}");
+      double dropped = r.count("late_arrivals{scenario:measured}");
       double droppedFraction = dropped / Math.max(1, (double) rate * s.stepSeconds());
       List<String> why = new ArrayList<>();
       if (!(p99 <= slo)) why.add("p99 %.0f ms > %.0f ms".formatted(p99, slo));
       if (errors > 0.01) why.add("errors %.1f %%".formatted(errors * 100));
-      if (droppedFraction > 0.01) why.add("k6 dropped %.1f %%".formatted(droppedFraction * 100));
+      if (droppedFraction > 0.01)
+        why.add("generator late %.1f %%".formatted(droppedFraction * 100));
       boolean passed = why.isEmpty();
       double ok = iterations * (1 - errors);
       Map<String, Double> cpu =
@@ -905,7 +899,7 @@ public final class Bench {
   private record Window(
       LoadResult load, Map<String, MetricsSource.ServiceFigures> processes, MachineLoad machine) {}
 
-  /** Runs k6 with the server-side, process and machine counters captured around it. */
+  /** Runs the load with the server-side, process and machine counters captured around it. */
   private Window measure(Platform.Deployment d, java.util.function.Supplier<LoadResult> run) {
     long self = ProcessHandle.current().pid();
     double selfBefore = Procfs.cpuSeconds(self);

@@ -1,8 +1,8 @@
 package com.flashdeal.harness;
 
 import com.flashdeal.harness.fault.Fault;
-import com.flashdeal.harness.load.K6Job;
-import com.flashdeal.harness.load.K6Runner;
+import com.flashdeal.harness.load.GatlingJob;
+import com.flashdeal.harness.load.GatlingRunner;
 import com.flashdeal.harness.load.Scenario;
 import com.flashdeal.harness.metrics.KubeletMetricsSource;
 import com.flashdeal.harness.metrics.LocalMetricsSource;
@@ -194,12 +194,11 @@ public final class BenchCli {
     int volumeOrders;
 
     @Option(
-        names = "--k6",
-        defaultValue = "k6",
+        names = "--load-jar",
         description =
-            "local: the k6 binary (make bench finds or builds one); kubernetes: unused (the Job"
-                + " image is FLASHDEAL_K8S_K6_IMAGE)")
-    Path k6;
+            "local: the Gatling generator's jar (default: loadtest/gatling/target's); kubernetes:"
+                + " unused (the Job image is FLASHDEAL_K8S_LOAD_IMAGE)")
+    Path loadJar;
 
     @Option(names = "--out", defaultValue = "reports")
     Path out;
@@ -298,12 +297,15 @@ public final class BenchCli {
       Bench.Outcome outcome;
       Map<String, Object> environment;
       if (platform.equals("local")) {
-        K6Runner k6Runner = new K6Runner(k6, K6Runner.scripts(repo));
+        GatlingRunner load =
+            new GatlingRunner(
+                Path.of(ProcessHandle.current().info().command().orElse("java")),
+                loadJar != null ? loadJar : GatlingRunner.jar(repo));
         try (Platform p = new LocalPlatform(launcher, log)) {
           outcome =
-              new Bench(repo, p, new LocalMetricsSource(), k6Runner, true, log).run(settings, dir);
+              new Bench(repo, p, new LocalMetricsSource(), load, true, log).run(settings, dir);
         }
-        environment = environment(repo, k6Runner.version());
+        environment = environment(repo, load.version());
         environment.put(
             "deps",
             LocalDeps.fromEnvironment().status().stream()
@@ -324,14 +326,9 @@ public final class BenchCli {
                       client,
                       java.util.Set.of(k8s.namespace(), k8s.infraNamespace()))
                   : signoz.metrics();
-          K6Job k6Job =
-              new K6Job(
-                  client,
-                  k8s,
-                  K6Runner.scripts(repo),
-                  URI.create("http://gateway:8080"),
-                  Duration.ofSeconds(2),
-                  log);
+          GatlingJob loadJob =
+              new GatlingJob(
+                  client, k8s, URI.create("http://gateway:8080"), Duration.ofSeconds(2), log);
           KubernetesPlatform kp =
               new KubernetesPlatform(
                   client,
@@ -341,9 +338,9 @@ public final class BenchCli {
                   log);
           try (Platform p = kp) {
             kp.preflight();
-            outcome = new Bench(repo, p, metrics, k6Job, false, log).run(settings, dir);
+            outcome = new Bench(repo, p, metrics, loadJob, false, log).run(settings, dir);
           }
-          environment = environment(repo, k6Job.version());
+          environment = environment(repo, loadJob.version());
           environment.put("kubernetes", client.getKubernetesVersion().getGitVersion());
           environment.put("context", client.getConfiguration().getCurrentContext().getName());
           environment.put("nodes", client.nodes().list().getItems().size());
@@ -416,7 +413,7 @@ public final class BenchCli {
       return Path.of(System.getProperty("user.home"), ".kube", "config");
     }
 
-    private static Map<String, Object> environment(Path repo, String k6Version) {
+    private static Map<String, Object> environment(Path repo, String generator) {
       Map<String, Object> env = new LinkedHashMap<>();
       env.put("cpu", cpuModel());
       env.put("cores", Runtime.getRuntime().availableProcessors());
@@ -429,7 +426,7 @@ public final class BenchCli {
               + " "
               + System.getProperty("os.arch"));
       env.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-      env.put("k6", k6Version);
+      env.put("generator", generator);
       env.put("commit", git(repo));
       return env;
     }

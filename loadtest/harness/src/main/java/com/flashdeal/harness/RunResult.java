@@ -10,13 +10,13 @@ import java.util.Map;
  * One sale: one variant, one round, cold or warm.
  *
  * @param status PASSED; FAILED when the oracle found a violated invariant (whatever else happened);
- *     INVALID when the measurement itself failed (k6 dropped arrivals, ran out of users, replayed
- *     an order)
+ *     INVALID when the measurement itself failed (the generator started arrivals late, ran out of
+ *     users, replayed an order)
  * @param measurementValid the load generator did its job; false excludes the run from every
  *     statistic, also when the oracle failed it
  * @param processes per process (services, postgresql, redis): server p99, CPU in the window, RSS
- * @param generatorCpuSeconds k6's own CPU over the sale (it shares the cores)
- * @param droppedArrivals arrivals k6 could not start in time (a saturated generator)
+ * @param generatorCpuSeconds the load generator's own CPU over the sale (it shares the cores)
+ * @param droppedArrivals arrivals the generator started more than 1 s late (a saturated generator)
  * @param startupSeconds how long the deployment took to become ready (cold runs)
  * @param fault the fault injected during this sale and what it did, or null
  * @param async the asynchronous path's figures (Phase 5 variants), or null
@@ -46,7 +46,7 @@ public record RunResult(
     return measurementValid;
   }
 
-  /** CPU seconds per 1,000 units sold, by process (k6 included), -1 where unknown. */
+  /** CPU seconds per 1,000 units sold, by process (the generator included), -1 where unknown. */
   public Map<String, Double> cpuPerThousandOrders() {
     return MetricsSource.cpuPerThousand(processes, generatorCpuSeconds, sale.created());
   }

@@ -18,9 +18,10 @@ public record CapacityResult(
    *
    * @param p99Ms p99 of the measured stage's answers
    * @param errorRate failed answers / answers in the measured stage
-   * @param droppedFraction arrivals k6 could not start / planned arrivals
+   * @param droppedFraction arrivals started more than 1 s late / planned arrivals
    * @param achievedRate answers per second in the measured stage
-   * @param cpuPerThousand CPU seconds per 1,000 successful answers, by process (k6 included)
+   * @param cpuPerThousand CPU seconds per 1,000 successful answers, by process (the generator
+   *     included)
    * @param answers the measured stage's answers by outcome ("201", "503 OVERLOADED", "0" = none)
    * @param multiple for a step past the knee, its rate as a multiple of the knee; 0 for a step of
    *     the search

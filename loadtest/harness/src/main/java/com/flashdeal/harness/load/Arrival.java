@@ -9,7 +9,7 @@ import java.util.List;
  * answered 202 and polled to its decision carries the decision in {@code code}: empty for
  * CONFIRMED, the rejection code for REJECTED, {@code PENDING} when the buyer gave up polling.
  *
- * @param index arrival order (k6's iteration number: the order in which arrivals started)
+ * @param index arrival order (the order in which arrivals started)
  * @param startMs when the arrival started (epoch ms)
  * @param endMs when the order answer came back (epoch ms), or its decision was seen (202)
  * @param status HTTP status of the order answer (0 = no answer: timeout or connection error)
@@ -76,7 +76,7 @@ public record Arrival(
     return code.isEmpty() ? Integer.toString(status) : status + " " + code;
   }
 
-  /** Every arrival line of a k6 log; anything else in the log is ignored. */
+  /** Every arrival line of a ledger or pod log; anything else in the log is ignored. */
   public static List<Arrival> parseLog(String log) {
     List<Arrival> arrivals = new ArrayList<>();
     for (String line : log.split("\n")) {
@@ -102,7 +102,7 @@ public record Arrival(
                 Double.parseDouble(f[8]),
                 Double.parseDouble(f[f.length == 10 ? 9 : 8])));
       } catch (NumberFormatException e) {
-        // a line that only looks like ours (k6 wraps nothing, but a service name could contain A|)
+        // a line that only looks like ours (a log line could contain A|)
       }
     }
     return arrivals;

@@ -4,10 +4,10 @@ import java.util.Collection;
 
 /**
  * The machine's outside load during a window: what else ran on the cores while we measured. The CPU
- * of the processes we know (services, PostgreSQL, Redis, k6, the harness) is subtracted from the
- * machine's busy time; the rest is someone else's. A run is disturbed when others used more than
- * {@link #DISTURBED_CORE_FRACTION} of one core on average, or the hypervisor stole more than that —
- * its figures are still kept, but flagged.
+ * of the processes we know (services, PostgreSQL, Redis, the load generator, the harness) is
+ * subtracted from the machine's busy time; the rest is someone else's. A run is disturbed when
+ * others used more than {@link #DISTURBED_CORE_FRACTION} of one core on average, or the hypervisor
+ * stole more than that — its figures are still kept, but flagged.
  *
  * @param loadAverage the 1-minute load average at the end of the window
  * @param stealPercent CPU time stolen by the hypervisor, % of all cores' time in the window

@@ -9,6 +9,8 @@ import java.util.Map;
  * it runs (kind), else the Prometheus endpoints and the kubelets' resource metrics.
  */
 public interface MetricsSource {
+  /** The load generator\'s row among the processes. */
+  String GENERATOR = "generator";
 
   /** An opaque point-in-time capture. */
   interface Snapshot {}
@@ -51,15 +53,15 @@ public interface MetricsSource {
   }
 
   /**
-   * CPU seconds per 1,000 units of work (orders, logins) by process, k6 included; -1 where a CPU
-   * figure is unknown.
+   * CPU seconds per 1,000 units of work (orders, logins) by process, the load generator included;
+   * -1 where a CPU figure is unknown.
    */
   static Map<String, Double> cpuPerThousand(
       Map<String, ServiceFigures> processes, double generatorCpuSeconds, double units) {
     double per = 1000 / Math.max(1, units);
     Map<String, Double> out = new java.util.LinkedHashMap<>();
     processes.forEach((name, f) -> out.put(name, f.cpuSeconds() < 0 ? -1 : f.cpuSeconds() * per));
-    out.put("k6", generatorCpuSeconds < 0 ? -1 : generatorCpuSeconds * per);
+    out.put(GENERATOR, generatorCpuSeconds < 0 ? -1 : generatorCpuSeconds * per);
     return out;
   }
 }

@@ -7,6 +7,7 @@ import com.flashdeal.harness.RunResult;
 import com.flashdeal.harness.battle.BattleResult;
 import com.flashdeal.harness.capacity.CapacityResult;
 import com.flashdeal.harness.explain.IndexStudy;
+import com.flashdeal.harness.metrics.MetricsSource;
 import com.flashdeal.harness.stats.Bootstrap;
 import com.flashdeal.harness.stats.Comparison;
 import java.io.IOException;
@@ -102,8 +103,42 @@ public final class Report {
         StandardCharsets.UTF_8);
     Files.writeString(
         dir.resolve("report.html"),
-        Html.render(environment, settings, outcome, verdicts),
+        Html.render(environment, settings, outcome, verdicts)
+            .replace("</body></html>", gatlingReports(dir) + "</body></html>"),
         StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Links to Gatling's own HTML report of every load run under {@code dir/runs} (its per-request
+   * charts complement ours), relative so the report folder can be moved.
+   */
+  static String gatlingReports(Path dir) throws IOException {
+    Path runs = dir.resolve("runs");
+    if (!Files.isDirectory(runs)) {
+      return "";
+    }
+    List<Path> found;
+    try (var walk = Files.walk(runs, 4)) {
+      found =
+          walk.filter(p -> p.getFileName().toString().equals("index.html"))
+              .filter(p -> p.getParent().getParent().getFileName().toString().equals("gatling"))
+              .sorted()
+              .toList();
+    }
+    if (found.isEmpty()) {
+      return "";
+    }
+    StringBuilder h = new StringBuilder("<h2>Gatling's reports</h2><ul>");
+    for (Path p : found) {
+      String rel = dir.relativize(p).toString().replace('\\', '/');
+      String run = runs.relativize(p).getName(0).toString();
+      h.append("<li><a href=\"")
+          .append(Svg.esc(rel))
+          .append("\">")
+          .append(Svg.esc(run))
+          .append("</a></li>");
+    }
+    return h.append("</ul>").toString();
   }
 
   static double totalCpuPerThousand(RunResult r) {
@@ -324,7 +359,7 @@ public final class Report {
         : "passed " + runs.size() + "/" + runs.size();
   }
 
-  /** The sale table's rows: variant, phase, oracle, then each figure, fairness, k6. */
+  /** The sale table's rows: variant, phase, oracle, then each figure, fairness, generator. */
   static List<List<String>> saleRows(Bench.Outcome o) {
     List<List<String>> rows = new ArrayList<>();
     for (String v : variants(o)) {
@@ -354,7 +389,7 @@ public final class Report {
   static List<String> saleHeader() {
     List<String> h = new ArrayList<>(List.of("variant", "phase", "oracle"));
     FIGURES.forEach(f -> h.add(f.title()));
-    h.addAll(List.of("first S served", "ρ(arrival, success)", "k6 dropped"));
+    h.addAll(List.of("first S served", "ρ(arrival, success)", "late starts"));
     return h;
   }
 
@@ -379,16 +414,16 @@ public final class Report {
                     rs.stream()
                         .map(
                             r ->
-                                p.equals("k6")
+                                p.equals(MetricsSource.GENERATOR)
                                     ? r.generatorPeakRssMib()
                                     : r.processes().get(p).peakRssMib())
                         .map(d -> d < 0 ? Double.NaN : d)
                         .toList(),
                     "MiB"),
-                p.equals("k6")
+                p.equals(MetricsSource.GENERATOR)
                     ? "–"
                     : stat(rs.stream().map(r -> r.processes().get(p).serverP99Ms()).toList(), "ms"),
-                p.equals("k6")
+                p.equals(MetricsSource.GENERATOR)
                     ? "–"
                     : stat(
                         rs.stream().map(r -> 100 * r.processes().get(p).cacheHitRatio()).toList(),
@@ -610,7 +645,7 @@ public final class Report {
           "p50 ms",
           "p99 ms",
           "errors",
-          "k6 dropped",
+          "late starts",
           "achieved/s",
           "others' cores");
 
@@ -735,7 +770,7 @@ public final class Report {
         : s.scenario().equals("explain")
             ? "Index study: a history of %,d past orders (%s), the hot statements planned with and without each index."
                 .formatted(s.volumeOrders(), IndexStudy.Sizes.of(s.volumeOrders()))
-            : "Knee search: %d s steps after a 2 s lead-in, doubling from %d/s then bisecting; SLO: %s, errors and k6-dropped arrivals ≤ 1 %%."
+            : "Knee search: %d s steps after a 2 s lead-in, doubling from %d/s then bisecting; SLO: %s, errors and arrivals the generator started late ≤ 1 %%."
                 .formatted(
                     s.stepSeconds(),
                     s.startRate(),

@@ -154,9 +154,9 @@ public final class UserPool {
 
   /**
    * Renews the tokens that would expire within {@code validFor} (a long bench outlives the
-   * 15-minute access tokens) and rewrites the k6 users file if any changed.
+   * 15-minute access tokens) and rewrites the generator's users file if any changed.
    */
-  public void renew(URI gateway, Duration validFor, Path k6File) {
+  public void renew(URI gateway, Duration validFor, Path usersFile) {
     if (inUse == 0) {
       return;
     }
@@ -165,14 +165,14 @@ public final class UserPool {
       return;
     }
     ensure(gateway, inUse, validFor, true);
-    writeSlice(k6File, 0, inUse);
+    writeSlice(usersFile, 0, inUse);
   }
 
   public List<User> users() {
     return List.copyOf(users);
   }
 
-  /** Users {@code [from, from + n)} as k6 reads them (email, password, token). */
+  /** Users {@code [from, from + n)} as the generator reads them (email, password, token). */
   public Path writeSlice(Path target, int from, int n) {
     if (from + n > users.size()) {
       throw new HarnessException(

@@ -12,7 +12,7 @@ class SaleFiguresTest {
   @Test
   void arrivalLinesAreReadFromALogAndOthersIgnored() {
     String log =
-        "time=\"x\" level=info msg=\"k6 started\"\n"
+        "time=\"x\" level=info msg=\"generator started\"\n"
             + "A|0|1000|1012|201||5f0c|42|1|11.5\n"
             + "A|1|1001|1030|409|SOLD_OUT||42||29\n"
             + "A|2|1002|1003|0|||42||0\n"
@@ -95,16 +95,9 @@ class SaleFiguresTest {
   }
 
   @Test
-  void k6sCpuIsReadFromBashTimes() {
-    String printed = "k6: sale\nk6-cpu:\n0m0.010s 0m0.002s\n1m2.500s 0m1.250s\n";
-    assertThat(K6Runner.cpuFromTimes(printed)).isCloseTo(63.75, within(1e-9));
-    assertThat(K6Runner.cpuFromTimes("nothing")).isEqualTo(-1);
-  }
-
-  @Test
-  void vusFollowLittlesLaw() {
-    assertThat(Vus.preAllocated(300, 0.05)).isEqualTo(40);
-    assertThat(Vus.max(300, 10, 2000)).isEqualTo(2000);
-    assertThat(Vus.max(5, 10, 2000)).isEqualTo(50);
+  void theGeneratorsCpuIsReadFromBashTimes() {
+    String printed = "gatling: sale\nload-cpu:\n0m0.010s 0m0.002s\n1m2.500s 0m1.250s\n";
+    assertThat(GatlingRunner.cpuFromTimes(printed)).isCloseTo(63.75, within(1e-9));
+    assertThat(GatlingRunner.cpuFromTimes("nothing")).isEqualTo(-1);
   }
 }

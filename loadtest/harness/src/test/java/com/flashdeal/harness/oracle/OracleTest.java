@@ -180,4 +180,53 @@ class OracleTest {
         .anyMatch(s -> s.startsWith("a user holds 2 units (order-service)"));
     assertThat(judge().mayStillSettle()).isFalse();
   }
+
+  /**
+   * The sale nobody could buy in: the stock path answers 503 to every buyer through all their
+   * retries, nothing is sold, nothing is lost — and the oracle must fail it.
+   */
+  @Test
+  void buyersLeftWithAnErrorWhileUnitsAreFreeAreAnUndersell() {
+    arrivals.clear();
+    held.clear();
+    orders.clear();
+    remaining = STOCK;
+    for (int i = 0; i < 200; i++) {
+      arrivals.add(
+          new Arrival(i, 100 + i, 30_100 + i, 503, "UPSTREAM_UNAVAILABLE", "", DEAL, 0, 30_000));
+    }
+    Oracle.Verdict v = judge();
+    assertThat(v.passed()).isFalse();
+    assertThat(v.violations())
+        .containsExactly(
+            "undersold: 200 buyers were left with an error while units were free ({503 UPSTREAM_UNAVAILABLE=200}; tolerance 2)");
+    assertThat(v.figures()).containsEntry("failedWhileFree", 200L);
+  }
+
+  @Test
+  void anErrorAfterTheLastUnitWasSoldIsNotAnUndersellAndOneStrayErrorIsTolerated() {
+    // Arrived after the last sale's answer (the clean sale's 201s end at 110): nothing was free.
+    arrivals.add(new Arrival(5, 200, 210, 503, "OVERLOADED", "", DEAL, 0, 10));
+    arrivals.add(new Arrival(6, 300, 310, 0, "", "", DEAL, 0, 10));
+    assertThat(judge().passed()).isTrue();
+    // One buyer cut off while units were free: within the tolerance of max(1, 1 %).
+    arrivals.add(new Arrival(7, 50, 60, 503, "OVERLOADED", "", DEAL, 0, 10));
+    assertThat(judge().passed()).isTrue();
+    assertThat(judge().figures()).containsEntry("failedWhileFree", 1L);
+    arrivals.add(new Arrival(8, 50, 60, 503, "OVERLOADED", "", DEAL, 0, 10));
+    assertThat(judge().violations()).anyMatch(x -> x.startsWith("undersold: 2 buyers were left"));
+  }
+
+  @Test
+  void underAFaultFailedBuyersAreTheFaultsCostNotAViolation() {
+    remaining = 0;
+    arrivals.add(new Arrival(7, 50, 60, 503, "OVERLOADED", "", DEAL, 0, 10));
+    arrivals.add(new Arrival(8, 50, 60, 0, "", "", DEAL, 0, 10));
+    Oracle.Verdict v =
+        Oracle.judge(
+            new Oracle.Observed(DEAL, STOCK, 1, arrivals, true),
+            new Oracle.Ledger(STOCK, remaining, held, 1, orders));
+    assertThat(v.passed()).isTrue();
+    assertThat(v.notes()).anyMatch(x -> x.startsWith("undersold: 2 buyers were left"));
+  }
 }

@@ -100,7 +100,7 @@ class ReportTest {
             0,
             0,
             300,
-            Map.of("k6", 1.0),
+            Map.of("generator", 1.0),
             new MachineLoad(0.5, 0, 0, 8),
             Map.of("201", 2400L),
             0);
@@ -115,7 +115,7 @@ class ReportTest {
             0.4,
             0,
             900,
-            Map.of("k6", 1.0),
+            Map.of("generator", 1.0),
             new MachineLoad(0.5, 0, 0, 8),
             Map.of("201", 4320L, "503 OVERLOADED", 2880L),
             3);

@@ -11,10 +11,10 @@ import java.util.Optional;
  * Where the Kubernetes platform finds things, from FLASHDEAL_K8S_* / FLASHDEAL_SIGNOZ_* variables;
  * the defaults match `make kind-up` (namespaces, release name, SigNoz install).
  *
- * @param namespace where the flashdeal release and the k6 Jobs live
+ * @param namespace where the flashdeal release and the load Jobs live
  * @param infraNamespace where PostgreSQL and Redis run (k8s/)
  * @param release Helm release name of the umbrella chart
- * @param k6Image image of the k6 Job (same k6 line as the local binary)
+ * @param loadImage image of the load Job (the Gatling generator on the project's JVM image)
  * @param rolloutTimeout how long install, rollout, uninstall may take
  * @param signozUrl SigNoz's API; empty = port-forward to signozService in signozNamespace
  * @param signozApiKey SIGNOZ-API-KEY header; empty for a SigNoz in impersonation mode (the lab's)
@@ -29,7 +29,7 @@ public record KubernetesSettings(
     String namespace,
     String infraNamespace,
     String release,
-    String k6Image,
+    String loadImage,
     Duration rolloutTimeout,
     Optional<URI> signozUrl,
     String signozNamespace,
@@ -52,7 +52,7 @@ public record KubernetesSettings(
         env.getOrDefault("FLASHDEAL_K8S_NAMESPACE", "flashdeal"),
         env.getOrDefault("FLASHDEAL_K8S_INFRA_NAMESPACE", "flashdeal-infra"),
         env.getOrDefault("FLASHDEAL_K8S_RELEASE", "flashdeal"),
-        env.getOrDefault("FLASHDEAL_K8S_K6_IMAGE", "grafana/k6:1.8.1"),
+        env.getOrDefault("FLASHDEAL_K8S_LOAD_IMAGE", "flashdeal/load-gatling:dev"),
         Duration.ofSeconds(positive(env, "FLASHDEAL_K8S_ROLLOUT_TIMEOUT_SECONDS", 600)),
         Optional.ofNullable(env.get("FLASHDEAL_SIGNOZ_URL"))
             .filter(s -> !s.isBlank())

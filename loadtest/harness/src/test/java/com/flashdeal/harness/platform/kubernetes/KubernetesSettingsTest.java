@@ -15,7 +15,7 @@ class KubernetesSettingsTest {
     KubernetesSettings s = KubernetesSettings.from(Map.of());
     assertThat(s.serverFigures()).isEqualTo(KubernetesSettings.SIGNOZ);
     assertThat(s.extraValues()).isEmpty();
-    assertThat(s.k6Image()).isEqualTo("grafana/k6:1.8.1");
+    assertThat(s.loadImage()).isEqualTo("flashdeal/load-gatling:dev");
   }
 
   @Test
@@ -25,10 +25,10 @@ class KubernetesSettingsTest {
             Map.of(
                 "FLASHDEAL_K8S_EXTRA_VALUES", "/repo/tools/cluster/flashdeal-values.yaml",
                 "FLASHDEAL_K8S_SERVER_FIGURES", " Prometheus ",
-                "FLASHDEAL_K8S_K6_IMAGE", "flashdeal/k6:dev"));
+                "FLASHDEAL_K8S_LOAD_IMAGE", "registry.example/load:1"));
     assertThat(s.serverFigures()).isEqualTo(KubernetesSettings.PROMETHEUS);
     assertThat(s.extraValues()).contains(Path.of("/repo/tools/cluster/flashdeal-values.yaml"));
-    assertThat(s.k6Image()).isEqualTo("flashdeal/k6:dev");
+    assertThat(s.loadImage()).isEqualTo("registry.example/load:1");
   }
 
   @Test

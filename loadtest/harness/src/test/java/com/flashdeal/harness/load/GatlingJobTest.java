@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The k6 Job lifecycle against fabric8's mock API server in CRUD mode; the test plays the Job
- * controller and the kubelet: it waits for the Job, creates its pod with the exit code and log k6
- * would leave, and marks the Job finished.
+ * The load Job lifecycle against fabric8's mock API server in CRUD mode; the test plays the Job
+ * controller and the kubelet: it waits for the Job, creates its pod with the exit code and log the
+ * generator would leave, and marks the Job finished.
  */
 @EnableKubernetesMockClient(crud = true)
-class K6JobTest {
+class GatlingJobTest {
   static KubernetesMockServer server;
   static KubernetesClient client;
 
@@ -48,22 +48,14 @@ class K6JobTest {
 
   /** Runs the Job; the "controller" finishes it with this exit code and log. */
   private LoadResult run(int exitCode, String log, AtomicReference<Seen> seen) throws IOException {
-    Path scripts = Files.createDirectories(dir.resolve("k6"));
-    Files.writeString(scripts.resolve("sale.js"), "import './flashdeal.js';");
-    Files.writeString(scripts.resolve("flashdeal.js"), "export const x = 1;");
     Path users = Files.writeString(dir.resolve("users.json"), "[{\"email\":\"a@b.c\"}]");
-    K6Job k6 =
-        new K6Job(
-            client,
-            SETTINGS,
-            scripts,
-            URI.create("http://gateway:8080"),
-            Duration.ofMillis(50),
-            s -> {});
+    GatlingJob job =
+        new GatlingJob(
+            client, SETTINGS, URI.create("http://gateway:8080"), Duration.ofMillis(50), s -> {});
     CompletableFuture<Void> controller =
         CompletableFuture.runAsync(() -> actAsController(exitCode, log, seen));
     try {
-      return k6.run(
+      return job.run(
           new LoadRequest(
               Scenario.SALE,
               URI.create("http://127.0.0.1:1"),
@@ -103,7 +95,7 @@ class K6JobTest {
                 .endMetadata()
                 .withNewStatus()
                 .addNewContainerStatus()
-                .withName("k6")
+                .withName("load")
                 .withNewState()
                 .withNewTerminated()
                 .withExitCode(exitCode)
@@ -121,12 +113,12 @@ class K6JobTest {
   }
 
   private static String log(String summary) {
-    return "time=\"...\" level=warning msg=\"noise before\"\nk6: measured 15s at 20/s: 60 orders created\n"
-        + K6Job.SUMMARY_BEGIN
+    return "12:00:00.000 WARN  noise before\ngatling: sale of deal 42: 60 orders created\n"
+        + GatlingJob.SUMMARY_BEGIN
         + "\n"
         + summary.replace("\n", "")
         + "\n"
-        + K6Job.SUMMARY_END
+        + GatlingJob.SUMMARY_END
         + "\n";
   }
 
@@ -148,7 +140,7 @@ class K6JobTest {
     var pod = job.getSpec().getTemplate().getSpec();
     assertThat(pod.getRestartPolicy()).isEqualTo("Never");
     var c = pod.getContainers().getFirst();
-    assertThat(c.getImage()).isEqualTo("grafana/k6:1.8.1");
+    assertThat(c.getImage()).isEqualTo("flashdeal/load-gatling:dev");
     assertThat(c.getEnv())
         .anyMatch(e -> e.getName().equals("BASE_URL") && e.getValue().equals("http://gateway:8080"))
         .anyMatch(e -> e.getName().equals("DEAL_ID") && e.getValue().equals("42"))
@@ -159,11 +151,12 @@ class K6JobTest {
                 v.getConfigMap() != null
                     && v.getConfigMap().getName().equals(job.getMetadata().getName()));
     assertThat(seen.get().scenario().getData())
-        .containsEntry("users.json", "[{\"email\":\"a@b.c\"}]")
-        .containsKey("sale.js")
-        .as("the helper module travels with the scenario")
-        .containsKey("flashdeal.js");
-    assertThat(c.getArgs()).contains("/scenario/sale.js", "raw");
+        .containsOnlyKeys("users.json")
+        .containsEntry("users.json", "[{\"email\":\"a@b.c\"}]");
+    assertThat(c.getArgs()).as("the simulation by its id").containsExactly("sale");
+    assertThat(c.getEnv())
+        .anyMatch(e -> e.getName().equals("LEDGER_PATH") && e.getValue().equals("stdout"))
+        .anyMatch(e -> e.getName().equals("GATLING_REPORT") && e.getValue().equals("off"));
 
     assertThat(client.batch().v1().jobs().inNamespace("flashdeal").list().getItems())
         .as("Job deleted afterwards")
@@ -172,30 +165,30 @@ class K6JobTest {
   }
 
   @Test
-  void crossedThresholdsMakeAnInvalidRunNotAnError() throws IOException {
+  void anInvalidMeasurementIsReportedNotAnError() throws IOException {
     LoadResult r = run(99, log(SUMMARY), new AtomicReference<>());
     assertThat(r.valid()).isFalse();
     assertThat(r.count("http_reqs{stage:measured}")).isEqualTo(300.0);
   }
 
   @Test
-  void k6FailingToRunIsAnErrorWithTheLogTailAndStillCleansUp() {
+  void theGeneratorFailingToRunIsAnErrorWithTheLogTailAndStillCleansUp() {
     assertThatThrownBy(
             () ->
                 run(
                     107,
-                    "level=error msg=\"could not open users file\"\n",
+                    "ERROR cannot read the users file /scenario/users.json\n",
                     new AtomicReference<>()))
         .isInstanceOf(HarnessException.class)
         .hasMessageContaining("exit 107")
-        .hasMessageContaining("could not open users file");
+        .hasMessageContaining("cannot read the users file");
     assertThat(client.batch().v1().jobs().inNamespace("flashdeal").list().getItems()).isEmpty();
     assertThat(client.configMaps().inNamespace("flashdeal").list().getItems()).isEmpty();
   }
 
   @Test
   void aLogWithoutTheSummaryIsReported() {
-    assertThatThrownBy(() -> run(0, "k6: measured 15s\n", new AtomicReference<>()))
+    assertThatThrownBy(() -> run(0, "gatling: sale of deal 42\n", new AtomicReference<>()))
         .hasMessageContaining("holds no summary");
   }
 }

@@ -25,33 +25,31 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * k6 as a one-shot Job in the cluster: the scenario and the seeded users go in a ConfigMap, the Job
- * (classpath template k8s/k6-job.yaml) runs k6 against the in-cluster gateway, and the summary is
- * read from the pod log between two marker lines. Job and ConfigMap are deleted afterwards,
- * whatever happened.
+ * The load generator as a one-shot Job in the cluster: the seeded users go in a ConfigMap, the Job
+ * (classpath template k8s/load-job.yaml) runs the same Gatling simulation as a local run, on the
+ * project's own JVM image, against the in-cluster gateway; the summary is read from the pod log
+ * between two marker lines and the ledger from its arrival lines. Job and ConfigMap are deleted
+ * afterwards, whatever happened.
  */
-public final class K6Job implements LoadGenerator {
-  static final String SUMMARY_BEGIN = "----- flashdeal k6 summary begin -----";
-  static final String SUMMARY_END = "----- flashdeal k6 summary end -----";
+public final class GatlingJob implements LoadGenerator {
+  static final String SUMMARY_BEGIN = "----- flashdeal load summary begin -----";
+  static final String SUMMARY_END = "----- flashdeal load summary end -----";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KubernetesClient client;
   private final KubernetesSettings settings;
-  private final Path scripts;
   private final URI inClusterGateway;
   private final Duration poll;
   private final Consumer<String> progress;
 
-  public K6Job(
+  public GatlingJob(
       KubernetesClient client,
       KubernetesSettings settings,
-      Path scripts,
       URI inClusterGateway,
       Duration poll,
       Consumer<String> progress) {
     this.client = client;
     this.settings = settings;
-    this.scripts = scripts;
     this.inClusterGateway = inClusterGateway;
     this.poll = poll;
     this.progress = progress;
@@ -59,7 +57,7 @@ public final class K6Job implements LoadGenerator {
 
   @Override
   public LoadResult run(LoadRequest request, Path dir) {
-    String name = "k6-" + Long.toString(System.currentTimeMillis(), 36);
+    String name = "load-" + Long.toString(System.currentTimeMillis(), 36);
     String ns = settings.namespace();
     try {
       client
@@ -69,13 +67,9 @@ public final class K6Job implements LoadGenerator {
               new ConfigMapBuilder()
                   .withNewMetadata()
                   .withName(name)
-                  .addToLabels("app.kubernetes.io/name", "k6")
+                  .addToLabels("app.kubernetes.io/name", "load")
                   .addToLabels("app.kubernetes.io/part-of", "flashdeal")
                   .endMetadata()
-                  .addToData(Scenario.HELPER, Files.readString(scripts.resolve(Scenario.HELPER)))
-                  .addToData(
-                      request.scenario().script(),
-                      Files.readString(scripts.resolve(request.scenario().script())))
                   .addToData("users.json", Files.readString(request.usersFile()))
                   .build())
           .create();
@@ -83,17 +77,20 @@ public final class K6Job implements LoadGenerator {
       env.put("BASE_URL", inClusterGateway.toString());
       Job job = job(name, request.scenario(), env, request.expectedSeconds() + 300L);
       client.batch().v1().jobs().inNamespace(ns).resource(job).create();
-      progress.accept("    k6 Job " + ns + "/" + name + " started");
+      // The pod's start is not watched: faults in the cluster are timed from the Job's creation.
+      request.firstArrival().complete(System.currentTimeMillis());
+      progress.accept("    load Job " + ns + "/" + name + " started");
       Duration limit = Duration.ofSeconds(request.expectedSeconds() + 360L);
       JobStatus status = awaitFinished(name, limit);
       Pod pod = podOf(name);
       String log = client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).getLog();
-      Files.writeString(dir.resolve(request.scenario().id() + "-k6.log"), log == null ? "" : log);
+      Files.writeString(
+          dir.resolve(request.scenario().id() + "-gatling.log"), log == null ? "" : log);
       int exit = exitCode(pod);
-      // 99 = thresholds crossed: a run that happened but is not valid; anything else is k6 failing.
+      // 99 = a run that happened but is not a valid measurement; anything else is the run failing.
       if (exit != 0 && exit != 99) {
         throw new HarnessException(
-            "k6 Job "
+            "load Job "
                 + name
                 + " failed (exit "
                 + exit
@@ -103,8 +100,8 @@ public final class K6Job implements LoadGenerator {
       }
       String summary = summary(log);
       Files.writeString(dir.resolve(request.scenario().id() + "-summary.json"), summary);
-      // The arrival lines are in the same log (k6 logs raw): the oracle needs them as locally.
-      return new LoadResult(exit == 0, JSON.readTree(summary), Arrival.parseLog(log), -1, -1);
+      // The arrival lines are in the same log: the oracle needs them as locally.
+      return LoadResult.of(exit == 0, JSON.readTree(summary), Arrival.parseLog(log), -1, -1, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -124,7 +121,7 @@ public final class K6Job implements LoadGenerator {
   /** The classpath template with this run's name, image, settings and scenario ConfigMap. */
   Job job(String name, Scenario scenario, Map<String, String> env, long activeDeadlineSeconds) {
     Job job;
-    try (InputStream in = K6Job.class.getResourceAsStream("/k8s/k6-job.yaml")) {
+    try (InputStream in = GatlingJob.class.getResourceAsStream("/k8s/load-job.yaml")) {
       job = client.batch().v1().jobs().load(in).item();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -134,15 +131,8 @@ public final class K6Job implements LoadGenerator {
     job.getSpec().setActiveDeadlineSeconds(activeDeadlineSeconds);
     var pod = job.getSpec().getTemplate().getSpec();
     var container = pod.getContainers().getFirst();
-    container.setImage(settings.k6Image());
-    container.setArgs(
-        List.of(
-            "run",
-            "--quiet",
-            "--no-color",
-            "--log-format",
-            "raw",
-            "/scenario/" + scenario.script()));
+    container.setImage(settings.loadImage());
+    container.setArgs(List.of(scenario.id()));
     env.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> container.getEnv().add(new EnvVar(e.getKey(), e.getValue(), null)));
@@ -157,14 +147,14 @@ public final class K6Job implements LoadGenerator {
     while (true) {
       Job job = client.batch().v1().jobs().inNamespace(settings.namespace()).withName(name).get();
       if (job == null) {
-        throw new HarnessException("k6 Job " + name + " disappeared");
+        throw new HarnessException("load Job " + name + " disappeared");
       }
       JobStatus s = job.getStatus();
       if (s != null && (positive(s.getSucceeded()) || positive(s.getFailed()))) {
         return s;
       }
       if (System.nanoTime() > deadline) {
-        throw new HarnessException("k6 Job " + name + " did not finish within " + limit);
+        throw new HarnessException("load Job " + name + " did not finish within " + limit);
       }
       Waiting.sleep(poll);
     }
@@ -179,20 +169,22 @@ public final class K6Job implements LoadGenerator {
         return pods.getFirst();
       }
     }
-    throw new HarnessException("k6 Job " + job + " finished but has no pod to read the log from");
+    throw new HarnessException("load Job " + job + " finished but has no pod to read the log from");
   }
 
   static int exitCode(Pod pod) {
     return Optional.ofNullable(pod.getStatus())
         .map(s -> s.getContainerStatuses())
-        .flatMap(cs -> cs.stream().filter(c -> c.getName().equals("k6")).findFirst())
+        .flatMap(cs -> cs.stream().filter(c -> c.getName().equals("load")).findFirst())
         .map(ContainerStatus::getState)
         .map(st -> st.getTerminated())
         .map(ContainerStateTerminated::getExitCode)
         .orElseThrow(
             () ->
                 new HarnessException(
-                    "k6 pod " + pod.getMetadata().getName() + " has no terminated k6 container"));
+                    "load pod "
+                        + pod.getMetadata().getName()
+                        + " has no terminated load container"));
   }
 
   /** The JSON between the marker lines of the pod log. */
@@ -204,7 +196,7 @@ public final class K6Job implements LoadGenerator {
         return log.substring(begin + SUMMARY_BEGIN.length(), end).strip();
       }
     }
-    throw new HarnessException("the k6 pod log holds no summary; log tail:\n" + tail(log));
+    throw new HarnessException("the load pod log holds no summary; log tail:\n" + tail(log));
   }
 
   private static String tail(String log) {
@@ -221,10 +213,6 @@ public final class K6Job implements LoadGenerator {
 
   @Override
   public String version() {
-    return "k6 "
-        + settings.k6Image().substring(settings.k6Image().lastIndexOf(':') + 1)
-        + " (Job, "
-        + settings.k6Image()
-        + ")";
+    return "Gatling " + GatlingReports.VERSION + " (Job, " + settings.loadImage() + ")";
   }
 }
