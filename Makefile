@@ -9,6 +9,12 @@ SHELL := bash
 JAVA_HOME := $(shell tools/bin/find-jdk)
 export JAVA_HOME
 JAVA := $(JAVA_HOME)/bin/java
+# Go's standard install location, for a shell whose PATH lacks it (a new user's login shell, say).
+ifeq ($(shell command -v go),)
+ifneq ($(wildcard /usr/local/go/bin/go),)
+export PATH := /usr/local/go/bin:$(PATH)
+endif
+endif
 MVN := ./mvnw -B --no-transfer-progress
 
 # The JDK's feature release: the benches' AOT cache needs 25 (on 21-24 they run without it; tools/bin/setup says so).
