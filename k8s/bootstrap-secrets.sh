@@ -26,6 +26,13 @@ for svc in auth product order; do
     --from-literal=password="$(field flashdeal-infra postgres-credentials "$svc-password")"
 done
 
+# Redis (Phase 3, the rate limiter): the server's password in flashdeal-infra is the source; the services get the URL.
+if ! has flashdeal-infra redis-credentials; then
+  apply_secret flashdeal-infra redis-credentials --from-literal=password="$(random)"
+fi
+apply_secret flashdeal flashdeal-redis \
+  --from-literal=url="redis://:$(field flashdeal-infra redis-credentials password)@redis.flashdeal-infra.svc.cluster.local:6379"
+
 # RabbitMQ (Phase 5): the broker's password in flashdeal-infra is the source; the services get the whole URL.
 if ! has flashdeal-infra rabbitmq-credentials; then
   apply_secret flashdeal-infra rabbitmq-credentials --from-literal=password="$(random)"

@@ -115,6 +115,39 @@ class K8sManifestsTest {
                     rabbit.getSpec().getPorts().getFirst().getPort()));
   }
 
+  /**
+   * Redis requires the password of its Secret, and the services' Redis URL (bootstrap-secrets.sh)
+   * carries it to the Redis Service: no client connects without credentials.
+   */
+  @Test
+  void redisRequiresThePasswordTheServicesUrlCarries() throws IOException {
+    List<HasMetadata> redis = load("redis.yaml");
+    Service svc = Charts.named(redis, Service.class, "redis");
+    Deployment d = Charts.named(redis, Deployment.class, "redis");
+    var c = d.getSpec().getTemplate().getSpec().getContainers().getFirst();
+    assertThat(c.getArgs()).containsSequence("--requirepass", "$(REDIS_PASSWORD)");
+    assertThat(c.getEnv())
+        .anyMatch(
+            e ->
+                e.getName().equals("REDIS_PASSWORD")
+                    && e.getValueFrom().getSecretKeyRef().getName().equals("redis-credentials"));
+    String script = Files.readString(Charts.repo().resolve("k8s/bootstrap-secrets.sh"));
+    assertThat(script)
+        .contains("apply_secret flashdeal-infra redis-credentials")
+        .contains(
+            "redis://:$(field flashdeal-infra redis-credentials password)@%s.%s.svc.cluster.local:%d"
+                .formatted(
+                    svc.getMetadata().getName(),
+                    svc.getMetadata().getNamespace(),
+                    svc.getSpec().getPorts().getFirst().getPort()));
+    for (String chart : List.of("gateway", "product-service")) {
+      assertThat(Files.readString(Charts.repo().resolve("charts/" + chart + "/values.yaml")))
+          .as(chart + " takes its Redis URL from the Secret, never inline")
+          .contains("existingSecret: flashdeal-redis")
+          .doesNotContain("FLASHDEAL_REDIS_URL: redis://");
+    }
+  }
+
   /** Every Secret the charts, PostgreSQL and SigNoz read is created by the bootstrap script. */
   @Test
   void bootstrapCreatesEverySecretThatIsReferenced() throws IOException {
@@ -128,7 +161,8 @@ class K8sManifestsTest {
         .contains("apply_secret flashdeal flashdeal-jwt --from-file=private-key.pem=")
         .contains("apply_secret signoz signoz-root")
         .contains("apply_secret flashdeal-infra rabbitmq-credentials")
-        .contains("apply_secret flashdeal flashdeal-rabbitmq");
+        .contains("apply_secret flashdeal flashdeal-rabbitmq")
+        .contains("apply_secret flashdeal flashdeal-redis");
     for (String db : DATABASES) {
       assertThat(script).contains("--from-literal=" + db + "-password=");
     }

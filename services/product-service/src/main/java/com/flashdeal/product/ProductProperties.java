@@ -30,7 +30,7 @@ public record ProductProperties(
     MessagingSettings messaging) {
 
   /**
-   * @param url {@code redis://host:port} ({@code FLASHDEAL_REDIS_URL})
+   * @param url {@code redis://[[user]:password@]host:port} ({@code FLASHDEAL_REDIS_URL})
    * @param timeout connect and answer timeout of a Redis call, and the longest wait for a pooled
    *     connection; then the cache reads the database and a Redis stock strategy answers 503
    * @param connections pooled Redis connections: as many as requests served at once ({@code

@@ -36,14 +36,40 @@ class RedisConfig {
     pool.setMaxIdle(connections);
     pool.setMinIdle(Math.min(4, connections));
     pool.setMaxWait(redis.timeout());
+    DefaultJedisClientConfig.Builder client =
+        DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(timeout)
+            .socketTimeoutMillis(timeout);
+    Credentials credentials = Credentials.of(url);
+    if (credentials != null) {
+      client.user(credentials.user()).password(credentials.password());
+    }
     return RedisClient.builder()
         .poolConfig(pool)
         .hostAndPort(url.getHost(), url.getPort() > 0 ? url.getPort() : 6379)
-        .clientConfig(
-            DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(timeout)
-                .socketTimeoutMillis(timeout)
-                .build())
+        .clientConfig(client.build())
         .build();
+  }
+
+  /**
+   * The URL's credentials, as Redis' own URLs carry them ({@code redis://[user]:password@host}): a
+   * Redis that requires a password (the cluster's) gets it from the same Secret-held URL as the
+   * gateway's Spring client. No user: the default user (AUTH with the password alone).
+   */
+  record Credentials(String user, String password) {
+    static Credentials of(URI url) {
+      String info = url.getRawUserInfo();
+      if (info == null || info.isEmpty()) {
+        return null;
+      }
+      int colon = info.indexOf(':');
+      String user = colon < 0 ? "" : decode(info.substring(0, colon));
+      String password = decode(colon < 0 ? info : info.substring(colon + 1));
+      return new Credentials(user.isEmpty() ? null : user, password);
+    }
+
+    private static String decode(String s) {
+      return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 }
