@@ -65,6 +65,14 @@ bench-battle: setup-bench $(BUILT) ## Phase 4: order-service on Spring Boot vs M
 bench-sold-out: setup-bench $(BUILT) ## The knee of SOLD_OUT answers on a sold-out deal (p99 <= 20 ms), per variant
 	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sold-out $(AOT) --warmup 30 --png --reuse-users $(BENCH_ARGS)
 
+# Rounds of the cost scenario; the variants it ranks (the first is the baseline; a variant twice is an A/A check).
+COST_ROUNDS ?= 2
+COST_VARIANTS ?= phase1-db-atomic,phase1-db-atomic,phase3-redis-lua,phase1-naive
+
+.PHONY: bench-cost
+bench-cost: setup-bench $(BUILT) ## CPU ms per answer of every process (deal read, SOLD_OUT, 201, login, the floor) at steady state, verdicts between variants (COST_VARIANTS, COST_ROUNDS)
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario cost --variants $(COST_VARIANTS) --repeat $(COST_ROUNDS) --users 1000 --png --reuse-users $(BENCH_ARGS)
+
 .PHONY: bench-explain
 bench-explain: setup-up $(BUILT) ## Index study: seeds 1M past orders, EXPLAIN ANALYZE of the hot statements with and without each index
 	@$(JAVA) -jar $(HARNESS_JAR) run --scenario explain --reuse-users $(BENCH_ARGS)
@@ -258,8 +266,12 @@ cluster-down: ## Stop the local cluster and undo its host changes (bridge, nft t
 cluster-clean: ## cluster-down, then delete its state (etcd, containerd's images, PostgreSQL's volume)
 	tools/cluster/cluster clean
 
-# The tier-2 check: a cold cluster, one variant installed by the harness, a short sale as a load Job, the oracle must pass.
-CLUSTER_SMOKE_ARGS ?= --scenario sale --variants phase1-db-atomic --repeat 1 --stock 100 --users 200 --rate 50 --warmup 4 --no-cold --out reports/cluster-smoke --expect-pass
+# The tier-2 check: a cold cluster, the variants installed by the harness one after the other, a short sale on each as a
+# load Job, the oracle must pass. VARIANTS=all runs every variant of variants/ (about 1 min each after cluster-up).
+ALL_VARIANTS := $(subst $(eval) ,$(comma),$(sort $(basename $(notdir $(wildcard variants/*.env)))))
+VARIANTS ?= phase1-db-atomic
+CLUSTER_VARIANTS := $(if $(filter all,$(VARIANTS)),$(ALL_VARIANTS),$(VARIANTS))
+CLUSTER_SMOKE_ARGS ?= --scenario sale --variants $(CLUSTER_VARIANTS) --repeat 1 --stock 100 --users 200 --rate 50 --warmup 4 --no-cold --out reports/cluster-smoke --expect-pass
 .PHONY: test-cluster
 test-cluster: ## cluster-up, a short sale on it through the harness (load Job, oracle must pass), cluster-down; prints the timings
 	@t0=$$(date +%s); $(MAKE) --no-print-directory cluster-up || { $(MAKE) --no-print-directory cluster-down; exit 1; }; \

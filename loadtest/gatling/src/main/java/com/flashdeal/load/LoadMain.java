@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar load-gatling-cli.jar <sale|capacity|sold-out|login>}: runs that simulation with
- * Gatling, then writes the summary and the ledger (see {@link Recorder#write}). Exit 0: a valid
- * measurement; 99: the run happened but the measurement is not valid (the generator fell behind,
- * users ran out, an arrival was sent twice); anything else: the run failed.
+ * {@code java -jar load-gatling-cli.jar <sale|capacity|sold-out|login|read>}: runs that simulation
+ * with Gatling, then writes the summary and the ledger (see {@link Recorder#write}). Exit 0: a
+ * valid measurement; 99: the run happened but the measurement is not valid (the generator fell
+ * behind, users ran out, an arrival was sent twice); anything else: the run failed.
  *
  * <p>Settings are environment variables ({@code BASE_URL}, {@code USERS_FILE}, {@code RATE}, …; see
  * each simulation); {@code GATLING_RESULTS} is where Gatling writes its own simulation log and HTML
@@ -22,7 +22,8 @@ public final class LoadMain {
           "sale", SaleSimulation.class,
           "capacity", CapacitySimulation.class,
           "sold-out", CapacitySimulation.class,
-          "login", LoginSimulation.class);
+          "login", LoginSimulation.class,
+          "read", ReadSimulation.class);
 
   private LoadMain() {}
 

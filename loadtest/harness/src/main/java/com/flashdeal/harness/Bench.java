@@ -17,7 +17,6 @@ import com.flashdeal.harness.load.LoadRequest;
 import com.flashdeal.harness.load.LoadResult;
 import com.flashdeal.harness.load.SaleFigures;
 import com.flashdeal.harness.load.Scenario;
-import com.flashdeal.harness.metrics.MachineLoad;
 import com.flashdeal.harness.metrics.MetricsSource;
 import com.flashdeal.harness.metrics.Procfs;
 import com.flashdeal.harness.oracle.Oracle;
@@ -77,7 +76,53 @@ public final class Bench {
       List<Double> pastKnee,
       Fault fault,
       int retrySeconds,
-      int volumeOrders) {}
+      int volumeOrders,
+      com.flashdeal.harness.cost.CostScenario.Options cost) {
+    public Settings(
+        String scenario,
+        List<String> variants,
+        int repeat,
+        int stock,
+        int users,
+        int rate,
+        int perUserLimit,
+        int warmupSeconds,
+        boolean cold,
+        boolean reuseUsers,
+        double sloMs,
+        double loginSloMs,
+        double soldOutSloMs,
+        int stepSeconds,
+        int startRate,
+        int maxRate,
+        List<Double> pastKnee,
+        Fault fault,
+        int retrySeconds,
+        int volumeOrders) {
+      this(
+          scenario,
+          variants,
+          repeat,
+          stock,
+          users,
+          rate,
+          perUserLimit,
+          warmupSeconds,
+          cold,
+          reuseUsers,
+          sloMs,
+          loginSloMs,
+          soldOutSloMs,
+          stepSeconds,
+          startRate,
+          maxRate,
+          pastKnee,
+          fault,
+          retrySeconds,
+          volumeOrders,
+          com.flashdeal.harness.cost.CostScenario.Options.DEFAULT);
+    }
+  }
 
   /** What a bench produced, for the report. */
   public record Outcome(
@@ -87,7 +132,19 @@ public final class Bench {
       PgBench pgbench,
       UserPool.Seeding seeding,
       IndexStudy.Result indexes,
-      BattleResult battle) {
+      BattleResult battle,
+      com.flashdeal.harness.cost.CostResult cost) {
+    public Outcome(
+        List<String> aborted,
+        List<RunResult> sales,
+        List<CapacityResult> capacity,
+        PgBench pgbench,
+        UserPool.Seeding seeding,
+        IndexStudy.Result indexes,
+        BattleResult battle) {
+      this(aborted, sales, capacity, pgbench, seeding, indexes, battle, null);
+    }
+
     public Outcome(
         List<String> aborted,
         List<RunResult> sales,
@@ -113,6 +170,7 @@ public final class Bench {
   private final Consumer<String> progress;
   private final boolean localPgBench;
   private final List<String> aborted = new ArrayList<>();
+  private final Measurement measurement;
 
   public Bench(
       Path repo,
@@ -127,6 +185,7 @@ public final class Bench {
     this.load = load;
     this.localPgBench = localPgBench;
     this.progress = progress;
+    this.measurement = new Measurement(metrics);
   }
 
   public Outcome run(Settings s, Path reportDir) throws Exception {
@@ -180,6 +239,12 @@ public final class Bench {
         List<CapacityResult> searches = new ArrayList<>();
         BattleResult battle = battle(s, pool, users, reportDir, searches);
         yield new Outcome(aborted, List.of(), searches, null, seeding, null, battle);
+      }
+      case "cost" -> {
+        var cost =
+            new com.flashdeal.harness.cost.CostScenario(platform, metrics, load, progress)
+                .run(s.variants(), s.repeat(), needed, s.cost(), pool, users, reportDir, aborted);
+        yield new Outcome(aborted, List.of(), List.of(), null, seeding, null, null, cost);
       }
       default -> throw new HarnessException("unknown scenario " + s.scenario());
     };
@@ -346,7 +411,7 @@ public final class Bench {
         fault == null ? null : strike(d, fault, label, request.firstArrival());
     AsyncSampler sampler =
         platform.brokerUrl(d).map(url -> AsyncSampler.start(d, url)).orElse(null);
-    Window w = measure(d, () -> load.run(request, dir));
+    Measurement.Window w = measure(d, () -> load.run(request, dir));
     LoadResult result = w.load();
     // The oracle judges once the target is back: a killed order-service settles its reservations
     // only when it answers again.
@@ -802,7 +867,7 @@ public final class Bench {
                   reportDir
                       .resolve("runs")
                       .resolve(d.variant() + "-" + scenario.id() + "-" + rate + "-" + stepNumber)));
-      Window w =
+      Measurement.Window w =
           measure(
               d,
               () ->
@@ -896,23 +961,8 @@ public final class Bench {
     return pg;
   }
 
-  private record Window(
-      LoadResult load, Map<String, MetricsSource.ServiceFigures> processes, MachineLoad machine) {}
-
-  /** Runs the load with the server-side, process and machine counters captured around it. */
-  private Window measure(Platform.Deployment d, java.util.function.Supplier<LoadResult> run) {
-    long self = ProcessHandle.current().pid();
-    double selfBefore = Procfs.cpuSeconds(self);
-    MachineLoad.Mark mark = MachineLoad.mark();
-    MetricsSource.Snapshot before = metrics.capture(d);
-    LoadResult load = run.get();
-    MetricsSource.Snapshot after = metrics.capture(d);
-    MachineLoad.Mark end = MachineLoad.mark();
-    Map<String, MetricsSource.ServiceFigures> processes = metrics.between(before, after);
-    List<Double> ours = new ArrayList<>();
-    processes.values().forEach(f -> ours.add(f.cpuSeconds()));
-    ours.add(load.generatorCpuSeconds());
-    ours.add(Procfs.cpuSeconds(self) - selfBefore);
-    return new Window(load, processes, mark.until(end, MachineLoad.sum(ours)));
+  private Measurement.Window measure(
+      Platform.Deployment d, java.util.function.Supplier<LoadResult> run) {
+    return measurement.measure(d, run);
   }
 }

@@ -73,7 +73,7 @@ public final class BenchCli {
         names = "--scenario",
         defaultValue = "sale",
         description =
-            "sale (sell-out, latency by outcome, fairness; cold and warm), capacity (the order path's knee per variant, with pgbench), sold-out (the knee of SOLD_OUT answers on a sold-out deal), login (auth's knee), battle (Phase 4: the variants' order-service stacks side by side — knee, p99 at 50/90 %% of the first variant's knee, CPU per order, RSS idle and under load, start to first order, jar and image size; --repeat rounds, interleaved), explain (index study: seeded volume, EXPLAIN ANALYZE of the hot statements with and without each index)")
+            "sale (sell-out, latency by outcome, fairness; cold and warm), capacity (the order path's knee per variant, with pgbench), sold-out (the knee of SOLD_OUT answers on a sold-out deal), login (auth's knee), cost (CPU ms per answer of every process — deal read, SOLD_OUT, 201, login, the floor — at steady state, --repeat rounds, verdicts against the first variant; list a variant twice for an A/A check), battle (Phase 4: the variants' order-service stacks side by side — knee, p99 at 50/90 %% of the first variant's knee, CPU per order, RSS idle and under load, start to first order, jar and image size; --repeat rounds, interleaved), explain (index study: seeded volume, EXPLAIN ANALYZE of the hot statements with and without each index)")
     String scenario;
 
     @Option(
@@ -200,6 +200,45 @@ public final class BenchCli {
                 + " unused (the Job image is FLASHDEAL_K8S_LOAD_IMAGE)")
     Path loadJar;
 
+    @Option(
+        names = "--cost-rate",
+        defaultValue = "200",
+        description = "cost: deal reads, SOLD_OUT answers and the floor per second")
+    int costRate;
+
+    @Option(
+        names = "--cost-order-rate",
+        defaultValue = "100",
+        description = "cost: 201s per second")
+    int costOrderRate;
+
+    @Option(
+        names = "--cost-login-rate",
+        defaultValue = "5",
+        description = "cost: logins per second")
+    int costLoginRate;
+
+    @Option(names = "--cost-window", defaultValue = "10", description = "cost: seconds per window")
+    int costWindow;
+
+    @Option(
+        names = "--cost-max-warm",
+        defaultValue = "90",
+        description = "cost: at most this many seconds per answer to reach steady state")
+    int costMaxWarm;
+
+    @Option(
+        names = "--cost-samples",
+        defaultValue = "3",
+        description = "cost: steady windows kept per answer and round")
+    int costSamples;
+
+    @Option(
+        names = "--cost-tolerance",
+        defaultValue = "5",
+        description = "cost: steady when two consecutive windows agree within this many percent")
+    double costTolerance;
+
     @Option(names = "--out", defaultValue = "reports")
     Path out;
 
@@ -238,7 +277,7 @@ public final class BenchCli {
           HelmCharts.valuesFile(repo, v);
         }
       }
-      if (!scenario.equals("explain") && !scenario.equals("battle")) {
+      if (!scenario.equals("explain") && !scenario.equals("battle") && !scenario.equals("cost")) {
         Scenario.of(scenario); // fail before anything starts
       }
       if (scenario.equals("battle") && variants.size() < 2) {
@@ -272,7 +311,15 @@ public final class BenchCli {
               pastKnee.stream().filter(m -> m > 0).toList(),
               fault == null ? null : Fault.parse(fault),
               retrySeconds,
-              volumeOrders);
+              volumeOrders,
+              new com.flashdeal.harness.cost.CostScenario.Options(
+                  costRate,
+                  costOrderRate,
+                  costLoginRate,
+                  costWindow,
+                  costMaxWarm,
+                  costSamples,
+                  costTolerance / 100));
       Path dir =
           Files.createDirectories(
               repo.resolve(out)

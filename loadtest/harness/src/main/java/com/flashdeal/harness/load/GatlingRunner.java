@@ -73,7 +73,19 @@ public final class GatlingRunner implements LoadGenerator {
       long deadline = System.nanoTime() + (request.expectedSeconds() + 180L) * 1_000_000_000L;
       // Poll the generator's peak RSS while it runs (the process tree: bash, then the JVM), and
       // its output for the first arrival (often, until it is seen).
-      while (!p.waitFor(request.firstArrival().isDone() ? 500 : 20, TimeUnit.MILLISECONDS)) {
+      boolean stopped = false;
+      while (!p.waitFor(request.firstArrival().isDone() ? 200 : 20, TimeUnit.MILLISECONDS)) {
+        if (!request.generatorPid().isDone()) {
+          p.descendants()
+              .filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false))
+              .findFirst()
+              .ifPresent(h -> request.generatorPid().complete(h.pid()));
+        }
+        if (request.stop().isDone() && !stopped) {
+          // Asked to end early: the figures the caller needs are its own samples.
+          stopped = true;
+          p.descendants().forEach(ProcessHandle::destroy);
+        }
         if (!request.firstArrival().isDone()
             && Files.readString(out).contains(LoadRequest.FIRST_ARRIVAL_MARK)) {
           request.firstArrival().complete(System.currentTimeMillis());
@@ -89,6 +101,15 @@ public final class GatlingRunner implements LoadGenerator {
       }
       exit = p.exitValue();
       request.firstArrival().complete(System.currentTimeMillis());
+      if (stopped) {
+        return LoadResult.of(
+            false,
+            JSON.createObjectNode(),
+            Files.exists(ledger) ? Arrival.parseLog(Files.readString(ledger)) : List.of(),
+            cpuFromTimes(Files.readString(out)),
+            peakRss,
+            null);
+      }
     } catch (IOException e) {
       throw new HarnessException("cannot run the load generator " + jar + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {

@@ -16,6 +16,9 @@ import java.util.concurrent.CompletableFuture;
  * @param firstArrival completed (epoch ms) when the generator starts its first arrival, so a fault
  *     timed "N s into the sale" strikes N s after the first buyer, not after the generator's JVM
  *     began to start
+ * @param stop completed by the caller to end the run early (a scenario that sampled enough): the
+ *     generator is stopped and its result holds what was written so far
+ * @param generatorPid completed with the generator's process id where it is a local process
  */
 public record LoadRequest(
     Scenario scenario,
@@ -23,7 +26,9 @@ public record LoadRequest(
     Path usersFile,
     Map<String, String> env,
     int expectedSeconds,
-    CompletableFuture<Long> firstArrival) {
+    CompletableFuture<Long> firstArrival,
+    CompletableFuture<Void> stop,
+    CompletableFuture<Long> generatorPid) {
 
   public LoadRequest(
       Scenario scenario,
@@ -31,7 +36,15 @@ public record LoadRequest(
       Path usersFile,
       Map<String, String> env,
       int expectedSeconds) {
-    this(scenario, gateway, usersFile, env, expectedSeconds, new CompletableFuture<>());
+    this(
+        scenario,
+        gateway,
+        usersFile,
+        env,
+        expectedSeconds,
+        new CompletableFuture<>(),
+        new CompletableFuture<>(),
+        new CompletableFuture<>());
   }
 
   /** The line the generator prints when its first arrival starts. */

@@ -15,7 +15,12 @@ public enum Scenario {
    */
   SOLD_OUT,
   /** One step of the knee search on login (Argon2id). */
-  LOGIN;
+  LOGIN,
+  /**
+   * A window of GETs of one path (READ_PATH), as a user or anonymous: the deal read, or the box's
+   * floor (an empty request direct to a service, or through the gateway).
+   */
+  READ;
 
   /** The generator's name for it ({@code sale}, {@code sold-out}, ...). */
   public String id() {
@@ -29,6 +34,6 @@ public enum Scenario {
       }
     }
     throw new IllegalArgumentException(
-        "unknown scenario '" + id + "'; use sale, capacity, sold-out or login");
+        "unknown scenario '" + id + "'; use sale, capacity, sold-out, login or read");
   }
 }

@@ -36,6 +36,7 @@ final class Html {
         .append("</h1><p class=\"sub\">")
         .append(Svg.esc(Report.settingsLine(s)))
         .append("</p>");
+    h.append("<p class=\"headline\"><b>").append(Svg.esc(Report.headline(o))).append("</b></p>");
     h.append("<h2>Verdicts</h2><ul class=\"verdicts\">");
     for (String v : verdicts) {
       String cls =
@@ -55,6 +56,12 @@ final class Html {
       capacityChart(h, o);
     }
     h.append("</div>");
+    if (o.cost() != null) {
+      h.append("<h2>CPU per answer at steady state</h2>");
+      table(h, CostReport.HEADER, CostReport.rows(o.cost()));
+      h.append("<h2>Time to steady state</h2>");
+      table(h, CostReport.STEADY_HEADER, CostReport.steadyRows(o.cost()));
+    }
     if (!o.sales().isEmpty()) {
       h.append("<h2>Sales</h2>");
       table(h, Report.saleHeader(), Report.saleRows(o));

@@ -96,6 +96,8 @@ public final class Report {
     json.put("seeding", outcome.seeding());
     json.put("indexes", outcome.indexes());
     json.put("battle", outcome.battle());
+    json.put("cost", outcome.cost());
+    json.put("headline", headline(outcome));
     JSON.writeValue(dir.resolve("report.json").toFile(), json);
     Files.writeString(
         dir.resolve("report.md"),
@@ -172,6 +174,93 @@ public final class Report {
 
   static Figure figure(String key) {
     return FIGURES.stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+  }
+
+  /**
+   * The report's first paragraph: which variant wins on what, by how much and with what confidence,
+   * and what could not be decided — from every comparison the bench made (warm sales, the battle,
+   * the cost scenario), the decided ones largest effect first.
+   */
+  static String headline(Bench.Outcome o) {
+    List<com.flashdeal.harness.stats.Comparison> all = new ArrayList<>();
+    List<String> variants = variants(o);
+    if (!variants.isEmpty() && !runs(o, variants.getFirst(), RunResult.WARM).isEmpty()) {
+      String base = variants.getFirst();
+      for (String v : variants.subList(1, variants.size())) {
+        for (String key : VERDICT_FIGURES) {
+          Figure f = figure(key);
+          all.add(
+              Comparison.of(
+                  "warm " + f.title(),
+                  f.unit(),
+                  f.higherIsBetter(),
+                  v,
+                  values(runs(o, v, RunResult.WARM), f),
+                  base,
+                  values(runs(o, base, RunResult.WARM), f)));
+        }
+      }
+    }
+    if (o.battle() != null) {
+      all.addAll(o.battle().comparisons());
+    }
+    if (o.cost() != null) {
+      all.addAll(o.cost().comparisons());
+    }
+    if (all.isEmpty()) {
+      return "Headline: no comparison between variants in this run (one variant, or none"
+          + " measured).";
+    }
+    List<Comparison> decided =
+        all.stream()
+            .filter(c -> c.verdict() != Comparison.Verdict.INCONCLUSIVE)
+            .sorted(
+                java.util.Comparator.comparingDouble(
+                    (Comparison c) -> -Math.abs(Math.log(c.ratio()))))
+            .toList();
+    StringBuilder h = new StringBuilder("Headline: ");
+    if (decided.isEmpty()) {
+      h.append("nothing was decided — ");
+    } else {
+      List<String> parts = new ArrayList<>();
+      for (Comparison c : decided.subList(0, Math.min(5, decided.size()))) {
+        parts.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s is %s on %s (%.2f× %s's, 95 %% CI %.2f–%.2f, p = %.3f, %d vs %d)",
+                c.variant(),
+                c.verdict() == Comparison.Verdict.BETTER ? "better" : "worse",
+                c.figure(),
+                c.ratio(),
+                c.baseline(),
+                c.low(),
+                c.high(),
+                c.p(),
+                c.n(),
+                c.nBaseline()));
+      }
+      h.append(String.join("; ", parts));
+      if (decided.size() > 5) {
+        h.append("; and ").append(decided.size() - 5).append(" more decided");
+      }
+      h.append(". ");
+    }
+    long undecided = all.size() - decided.size();
+    long thin =
+        all.stream()
+            .filter(c -> c.verdict() == Comparison.Verdict.INCONCLUSIVE)
+            .filter(c -> c.n() < Comparison.MIN_REPEATS || c.nBaseline() < Comparison.MIN_REPEATS)
+            .count();
+    h.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "%d of %d comparisons could not be decided (%d with fewer than %d repeats a side, the"
+                + " rest within the noise).",
+            undecided,
+            all.size(),
+            thin,
+            Comparison.MIN_REPEATS));
+    return h.toString();
   }
 
   /**
@@ -258,6 +347,9 @@ public final class Report {
     }
     if (o.battle() != null) {
       o.battle().comparisons().forEach(c -> out.add("battle: " + c.sentence()));
+    }
+    if (o.cost() != null) {
+      out.addAll(CostReport.verdicts(o.cost()));
     }
     o.aborted().forEach(a -> out.add("ABORTED " + a));
     for (String v : variants) {
@@ -672,7 +764,8 @@ public final class Report {
   private static String markdown(
       Map<String, Object> env, Bench.Settings s, Bench.Outcome o, List<String> verdicts) {
     StringBuilder md = new StringBuilder("# Flash Deal benchmark — " + s.scenario() + "\n\n");
-    md.append(settingsLine(s)).append("\n\n## Verdicts\n\n");
+    md.append(settingsLine(s)).append("\n\n");
+    md.append(headline(o)).append("\n\n## Verdicts\n\n");
     verdicts.forEach(v -> md.append("- ").append(v).append("\n"));
     if (!o.sales().isEmpty()) {
       table(md, saleHeader(), saleRows(o));
@@ -692,6 +785,12 @@ public final class Report {
         md.append("\n## Asynchronous path (Phase 5)\n\n");
         table(md, ASYNC_HEADER, asyncRows(o));
       }
+    }
+    if (o.cost() != null) {
+      md.append("\n## CPU per answer at steady state\n\n");
+      table(md, CostReport.HEADER, CostReport.rows(o.cost()));
+      md.append("\n## Time to steady state\n\n");
+      table(md, CostReport.STEADY_HEADER, CostReport.steadyRows(o.cost()));
     }
     if (!o.capacity().isEmpty()) {
       md.append("\n## Knee search steps\n\n");
