@@ -133,7 +133,25 @@ public final class Bench {
       UserPool.Seeding seeding,
       IndexStudy.Result indexes,
       BattleResult battle,
-      com.flashdeal.harness.cost.CostResult cost) {
+      com.flashdeal.harness.cost.CostResult cost,
+      List<WarmUp> warmups) {
+    public Outcome(
+        List<String> aborted,
+        List<RunResult> sales,
+        List<CapacityResult> capacity,
+        PgBench pgbench,
+        UserPool.Seeding seeding,
+        IndexStudy.Result indexes,
+        BattleResult battle,
+        com.flashdeal.harness.cost.CostResult cost) {
+      this(aborted, sales, capacity, pgbench, seeding, indexes, battle, cost, List.of());
+    }
+
+    Outcome withWarmups(List<WarmUp> w) {
+      return new Outcome(
+          aborted, sales, capacity, pgbench, seeding, indexes, battle, cost, List.copyOf(w));
+    }
+
     public Outcome(
         List<String> aborted,
         List<RunResult> sales,
@@ -226,28 +244,38 @@ public final class Bench {
       progress.accept(
           "AOT training: caches written in %.0f s".formatted((System.nanoTime() - t0) / 1e9));
     }
-    return switch (s.scenario()) {
-      case "sale" ->
-          new Outcome(aborted, sales(s, pool, users, reportDir), List.of(), null, seeding);
-      case "capacity" ->
-          new Outcome(aborted, List.of(), capacity(s, pool, users, reportDir), pg, seeding);
-      case "sold-out" ->
-          new Outcome(aborted, List.of(), soldOut(s, pool, users, reportDir), null, seeding);
-      case "login" ->
-          new Outcome(aborted, List.of(), List.of(login(s, users, reportDir)), null, seeding);
-      case "battle" -> {
-        List<CapacityResult> searches = new ArrayList<>();
-        BattleResult battle = battle(s, pool, users, reportDir, searches);
-        yield new Outcome(aborted, List.of(), searches, null, seeding, null, battle);
-      }
-      case "cost" -> {
-        var cost =
-            new com.flashdeal.harness.cost.CostScenario(platform, metrics, load, progress)
-                .run(s.variants(), s.repeat(), needed, s.cost(), pool, users, reportDir, aborted);
-        yield new Outcome(aborted, List.of(), List.of(), null, seeding, null, null, cost);
-      }
-      default -> throw new HarnessException("unknown scenario " + s.scenario());
-    };
+    Outcome outcome =
+        switch (s.scenario()) {
+          case "sale" ->
+              new Outcome(aborted, sales(s, pool, users, reportDir), List.of(), null, seeding);
+          case "capacity" ->
+              new Outcome(aborted, List.of(), capacity(s, pool, users, reportDir), pg, seeding);
+          case "sold-out" ->
+              new Outcome(aborted, List.of(), soldOut(s, pool, users, reportDir), null, seeding);
+          case "login" ->
+              new Outcome(aborted, List.of(), List.of(login(s, users, reportDir)), null, seeding);
+          case "battle" -> {
+            List<CapacityResult> searches = new ArrayList<>();
+            BattleResult battle = battle(s, pool, users, reportDir, searches);
+            yield new Outcome(aborted, List.of(), searches, null, seeding, null, battle);
+          }
+          case "cost" -> {
+            var cost =
+                new com.flashdeal.harness.cost.CostScenario(platform, metrics, load, progress)
+                    .run(
+                        s.variants(),
+                        s.repeat(),
+                        needed,
+                        s.cost(),
+                        pool,
+                        users,
+                        reportDir,
+                        aborted);
+            yield new Outcome(aborted, List.of(), List.of(), null, seeding, null, null, cost);
+          }
+          default -> throw new HarnessException("unknown scenario " + s.scenario());
+        };
+    return outcome.withWarmups(warmups);
   }
 
   private List<RunResult> sales(Settings s, UserPool pool, Path users, Path reportDir)
@@ -541,7 +569,11 @@ public final class Bench {
     return done;
   }
 
-  /** Order-path traffic on deals of ample stock, not measured: the JIT compiles the hot path. */
+  /**
+   * Order-path traffic on deals of ample stock, not measured, until the system is at steady state
+   * (three 10 s windows whose CPU per answer agree within 5 %), for at most {@code seconds}: warm
+   * means the JIT has finished, not that a fixed time passed (the time differs by variant).
+   */
   private void warmUp(
       int seconds,
       int saleRate,
@@ -554,12 +586,44 @@ public final class Bench {
       return;
     }
     int rate = Math.max(10, saleRate / 2);
-    progress.accept(label + ": warm-up " + seconds + " s at " + rate + "/s");
-    LoadResult r = step(Scenario.CAPACITY, d, users, userCount, rate, 0, seconds, dir, 0);
+    int window = Math.min(WARM_WINDOW_SECONDS, Math.max(1, seconds / 3));
+    SteadyRun.Plan plan = new SteadyRun.Plan(rate, window, seconds, 0, WARM_TOLERANCE, "gateway");
     progress.accept(
-        "%s: warm-up done, order p99 %.0f ms"
-            .formatted(label, r.trend("order_duration{stage:measured}", "p(99)")));
+        "%s: warm-up at %d/s until steady (three %d s windows within %.0f %%), at most %d s"
+            .formatted(label, rate, window, WARM_TOLERANCE * 100, seconds));
+    LoadRequest request =
+        stepRequest(Scenario.CAPACITY, d, users, userCount, rate, 0, plan.runSeconds(), 0);
+    request.env().put("GATLING_REPORT", "off");
+    SteadyRun.Result r =
+        new SteadyRun(metrics, load)
+            .run(d, request, dir, plan, SteadyRun.logging("warm-up", progress));
+    warmups.add(
+        new WarmUp(d.variant(), label, r.steadyAfterSeconds(), r.windows() * window, r.settled()));
+    progress.accept(
+        r.settled()
+            ? "%s: steady after %.0f s (%.3f ms of system CPU per order)"
+                .formatted(label, r.steadyAfterSeconds(), r.last().systemMs())
+            : "%s: NOT steady within %d s (last window %.3f ms per order)"
+                .formatted(label, seconds, r.last() == null ? Double.NaN : r.last().systemMs()));
   }
+
+  private static final int WARM_WINDOW_SECONDS = 10;
+  private static final double WARM_TOLERANCE = 0.05;
+
+  /**
+   * How long one deployment took to reach steady state before a warm sale or a knee search.
+   *
+   * @param steadyAfterSeconds NaN when it did not settle within the bound
+   * @param ranSeconds how long the warm-up ran
+   */
+  public record WarmUp(
+      String variant,
+      String label,
+      double steadyAfterSeconds,
+      double ranSeconds,
+      boolean settled) {}
+
+  private final List<WarmUp> warmups = new ArrayList<>();
 
   private LoadResult step(
       Scenario scenario,
@@ -570,6 +634,20 @@ public final class Bench {
       int leadIn,
       int seconds,
       Path dir,
+      long soldOutDeal) {
+    return load.run(
+        stepRequest(scenario, d, users, userCount, rate, leadIn, seconds, soldOutDeal), dir);
+  }
+
+  /** A knee search's step (or a warm-up run): its settings and the deals its arrivals need. */
+  private LoadRequest stepRequest(
+      Scenario scenario,
+      Platform.Deployment d,
+      Path users,
+      int userCount,
+      int rate,
+      int leadIn,
+      int seconds,
       long soldOutDeal) {
     Map<String, String> env = new HashMap<>();
     env.put("RATE", Integer.toString(rate));
@@ -597,7 +675,7 @@ public final class Bench {
       }
       env.put("DEALS", String.join(",", ids));
     }
-    return load.run(new LoadRequest(scenario, d.gateway(), users, env, leadIn + seconds), dir);
+    return new LoadRequest(scenario, d.gateway(), users, env, leadIn + seconds);
   }
 
   /** A knee search's start: the variant deployed, tokens good for the search, warm-up traffic. */

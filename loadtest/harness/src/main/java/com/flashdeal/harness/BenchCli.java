@@ -109,9 +109,11 @@ public final class BenchCli {
 
     @Option(
         names = "--warmup",
-        defaultValue = "5",
+        defaultValue = "60",
         description =
-            "seconds of order traffic (at R/2, unmeasured) before each warm sale and each knee search")
+            "the bound, in seconds, on the order traffic (at R/2, unmeasured) that brings each"
+                + " deployment to steady state before a warm sale or a knee search: it runs until"
+                + " three consecutive windows agree on CPU per order within 5 %%")
     int warmup;
 
     @Option(
@@ -239,6 +241,13 @@ public final class BenchCli {
         description = "cost: steady when two consecutive windows agree within this many percent")
     double costTolerance;
 
+    @Option(
+        names = "--cost-answers",
+        split = ",",
+        defaultValue = "deal-read,sold-out,created,login,floor-direct,floor-gateway",
+        description = "cost: the answers to measure")
+    List<String> costAnswers;
+
     @Option(names = "--out", defaultValue = "reports")
     Path out;
 
@@ -319,7 +328,8 @@ public final class BenchCli {
                   costWindow,
                   costMaxWarm,
                   costSamples,
-                  costTolerance / 100));
+                  costTolerance / 100,
+                  costAnswers.stream().map(com.flashdeal.harness.cost.Answer::of).toList()));
       Path dir =
           Files.createDirectories(
               repo.resolve(out)

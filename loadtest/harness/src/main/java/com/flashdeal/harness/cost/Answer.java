@@ -41,6 +41,24 @@ public enum Answer {
     return throughGateway;
   }
 
+  /** By its id ({@code deal-read}, {@code sold-out}, {@code created}, {@code login}, ...). */
+  public static Answer of(String id) {
+    for (Answer a : values()) {
+      if (a.id().equals(id)) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown answer '"
+            + id
+            + "'; use "
+            + java.util.Arrays.stream(values()).map(Answer::id).toList());
+  }
+
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
   /** The static document of the floor: public, cached, no database. */
   static final String FLOOR_PATH = "/auth/.well-known/jwks.json";
 }

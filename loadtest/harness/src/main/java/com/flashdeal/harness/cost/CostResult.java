@@ -18,9 +18,9 @@ import java.util.Set;
 public record CostResult(List<Sample> samples, List<Steady> steady) {
 
   /** The system's CPU (every process but the generator) per answer. */
-  public static final String TOTAL = "system";
+  public static final String TOTAL = com.flashdeal.harness.SteadyRun.SYSTEM;
 
-  public static final String GENERATOR = "generator";
+  public static final String GENERATOR = com.flashdeal.harness.SteadyRun.GENERATOR;
 
   /**
    * One steady window.

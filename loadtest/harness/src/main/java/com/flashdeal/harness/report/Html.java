@@ -56,6 +56,10 @@ final class Html {
       capacityChart(h, o);
     }
     h.append("</div>");
+    if (!o.warmups().isEmpty()) {
+      h.append("<h2>Warm-up to steady state</h2>");
+      table(h, Report.WARMUP_HEADER, Report.warmupRows(o));
+    }
     if (o.cost() != null) {
       h.append("<h2>CPU per answer at steady state</h2>");
       table(h, CostReport.HEADER, CostReport.rows(o.cost()));

@@ -97,6 +97,7 @@ public final class Report {
     json.put("indexes", outcome.indexes());
     json.put("battle", outcome.battle());
     json.put("cost", outcome.cost());
+    json.put("warmups", outcome.warmups());
     json.put("headline", headline(outcome));
     JSON.writeValue(dir.resolve("report.json").toFile(), json);
     Files.writeString(
@@ -367,6 +368,24 @@ public final class Report {
       }
     }
     return out;
+  }
+
+  static final List<String> WARMUP_HEADER =
+      List.of("variant", "deployment", "steady after", "warm-up ran");
+
+  /** How long each deployment took to reach steady state before its warm sale or search. */
+  static List<List<String>> warmupRows(Bench.Outcome o) {
+    return o.warmups().stream()
+        .map(
+            w ->
+                List.of(
+                    w.variant(),
+                    w.label(),
+                    w.settled()
+                        ? String.format(java.util.Locale.ROOT, "%.0f s", w.steadyAfterSeconds())
+                        : "not steady within the bound",
+                    String.format(java.util.Locale.ROOT, "%.0f s", w.ranSeconds())))
+        .toList();
   }
 
   /** The battle side by side: per figure, each variant's median [range], then the verdict. */
@@ -785,6 +804,10 @@ public final class Report {
         md.append("\n## Asynchronous path (Phase 5)\n\n");
         table(md, ASYNC_HEADER, asyncRows(o));
       }
+    }
+    if (!o.warmups().isEmpty()) {
+      md.append("\n## Warm-up to steady state\n\n");
+      table(md, WARMUP_HEADER, warmupRows(o));
     }
     if (o.cost() != null) {
       md.append("\n## CPU per answer at steady state\n\n");
