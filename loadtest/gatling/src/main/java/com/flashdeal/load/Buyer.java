@@ -96,7 +96,7 @@ final class Buyer {
             s -> s.getInt("st") == 202 && !(s.getBoolean("replayed") && s.getInt("attempts") == 1))
         .then(
             exec(s -> {
-                  JsonNode order = Answers.json(s.getString("body"));
+                  JsonNode order = body(s);
                   String loc = s.getString("loc");
                   return s.set("polled", true)
                       .set("decision", order)
@@ -135,10 +135,19 @@ final class Buyer {
                 .exec(s -> s.set("decidedMs", elapsedMs(s))));
   }
 
-  /** The answer's status (0 when none came) and replay flag, normalised in the session. */
+  /**
+   * The answer's status (0 when none came), replay flag and body (parsed once: the outcome and the
+   * ledger both read it), normalised in the session.
+   */
   private static Session answered(Session s) {
     int st = s.contains("st") ? s.getInt("st") : 0;
-    return s.set("st", st).set("replayed", "true".equals(s.getString("rp")));
+    return s.set("st", st)
+        .set("replayed", "true".equals(s.getString("rp")))
+        .set("json", Answers.json(s.getString("body")));
+  }
+
+  private static JsonNode body(Session s) {
+    return s.contains("json") ? s.<JsonNode>get("json") : Answers.json(s.getString("body"));
   }
 
   static double elapsedMs(Session s) {
@@ -147,7 +156,7 @@ final class Buyer {
 
   /** The classified outcome of the order in the session. */
   static Answers.Outcome outcome(Session s) {
-    JsonNode body = Answers.json(s.getString("body"));
+    JsonNode body = body(s);
     boolean polled = s.contains("polled") && s.getBoolean("polled");
     return Answers.classify(
         s.getInt("st"),
@@ -166,7 +175,7 @@ final class Buyer {
         startMs,
         System.currentTimeMillis(),
         s.getInt("st"),
-        Answers.json(s.getString("body")),
+        body(s),
         dealId,
         s.getDouble("orderMs"),
         polled ? s.<JsonNode>get("decision") : null,
