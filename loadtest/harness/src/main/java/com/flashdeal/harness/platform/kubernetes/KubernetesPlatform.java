@@ -138,8 +138,15 @@ public final class KubernetesPlatform implements Platform {
     } catch (SQLException | IOException e) {
       throw new HarnessException("cannot reset the databases: " + e.getMessage(), e);
     }
+    // Redis requires the password of its Secret (k8s/redis.yaml); an older lab without one takes
+    // none.
+    Secret redisSecret = secret(settings.infraNamespace(), "redis-credentials");
+    String redisPassword =
+        redisSecret == null
+            ? null
+            : field(settings.infraNamespace(), "redis-credentials", "password");
     try (LocalPortForward redis = forward(settings.infraNamespace(), "redis", 6379)) {
-      flushRedis(redis.getLocalPort());
+      flushRedis(redis.getLocalPort(), redisPassword);
     } catch (IOException e) {
       throw new HarnessException("cannot empty Redis: " + e.getMessage(), e);
     }
@@ -355,20 +362,38 @@ public final class KubernetesPlatform implements Platform {
     return f;
   }
 
-  /** FLUSHALL in RESP, so the harness needs no Redis client for one command. */
-  static void flushRedis(int port) throws IOException {
+  /**
+   * AUTH (when a password is given) and FLUSHALL in RESP, so the harness needs no Redis client for
+   * two commands.
+   */
+  static void flushRedis(int port, String password) throws IOException {
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
+      InputStream in = s.getInputStream();
+      if (password != null) {
+        byte[] pw = password.getBytes(StandardCharsets.UTF_8);
+        out.write(
+            ("*2\r\n$4\r\nAUTH\r\n$" + pw.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(pw);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        expectOk(in, "AUTH");
+      }
       out.write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      InputStream in = s.getInputStream();
-      byte[] reply = new byte[64];
-      int n = in.read(reply);
-      String answer = n <= 0 ? "" : new String(reply, 0, n, StandardCharsets.US_ASCII).strip();
-      if (!answer.equals("+OK")) {
-        throw new IOException("FLUSHALL answered '" + answer + "'");
-      }
+      expectOk(in, "FLUSHALL");
+    }
+  }
+
+  private static void expectOk(InputStream in, String command) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+      line.append((char) c);
+    }
+    String answer = line.toString().strip();
+    if (!answer.equals("+OK")) {
+      throw new IOException(command + " answered '" + answer + "'");
     }
   }
 
