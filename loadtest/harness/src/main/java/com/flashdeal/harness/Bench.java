@@ -77,7 +77,7 @@ public final class Bench {
       Fault fault,
       int retrySeconds,
       int volumeOrders,
-      com.flashdeal.harness.cost.CostScenario.Options cost) {
+      Map<String, String> options) {
     public Settings(
         String scenario,
         List<String> variants,
@@ -120,7 +120,7 @@ public final class Bench {
           fault,
           retrySeconds,
           volumeOrders,
-          com.flashdeal.harness.cost.CostScenario.Options.DEFAULT);
+          Map.of());
     }
   }
 
@@ -133,7 +133,7 @@ public final class Bench {
       UserPool.Seeding seeding,
       IndexStudy.Result indexes,
       BattleResult battle,
-      com.flashdeal.harness.cost.CostResult cost,
+      com.flashdeal.harness.scenario.ScenarioReport part,
       List<WarmUp> warmups) {
     public Outcome(
         List<String> aborted,
@@ -143,13 +143,13 @@ public final class Bench {
         UserPool.Seeding seeding,
         IndexStudy.Result indexes,
         BattleResult battle,
-        com.flashdeal.harness.cost.CostResult cost) {
-      this(aborted, sales, capacity, pgbench, seeding, indexes, battle, cost, List.of());
+        com.flashdeal.harness.scenario.ScenarioReport part) {
+      this(aborted, sales, capacity, pgbench, seeding, indexes, battle, part, List.of());
     }
 
     Outcome withWarmups(List<WarmUp> w) {
       return new Outcome(
-          aborted, sales, capacity, pgbench, seeding, indexes, battle, cost, List.copyOf(w));
+          aborted, sales, capacity, pgbench, seeding, indexes, battle, part, List.copyOf(w));
     }
 
     public Outcome(
@@ -259,21 +259,27 @@ public final class Bench {
             BattleResult battle = battle(s, pool, users, reportDir, searches);
             yield new Outcome(aborted, List.of(), searches, null, seeding, null, battle);
           }
-          case "cost" -> {
-            var cost =
-                new com.flashdeal.harness.cost.CostScenario(platform, metrics, load, progress)
-                    .run(
+          default -> {
+            var plugin =
+                com.flashdeal.harness.scenario.Scenarios.of(s.scenario())
+                    .orElseThrow(() -> new HarnessException("unknown scenario " + s.scenario()));
+            var part =
+                plugin.run(
+                    new com.flashdeal.harness.scenario.Lab(
                         s.variants(),
                         s.repeat(),
                         needed,
-                        s.cost(),
+                        platform,
+                        metrics,
+                        load,
+                        progress,
                         pool,
                         users,
                         reportDir,
-                        aborted);
-            yield new Outcome(aborted, List.of(), List.of(), null, seeding, null, null, cost);
+                        s.options(),
+                        aborted));
+            yield new Outcome(aborted, List.of(), List.of(), null, seeding, null, null, part);
           }
-          default -> throw new HarnessException("unknown scenario " + s.scenario());
         };
     return outcome.withWarmups(warmups);
   }

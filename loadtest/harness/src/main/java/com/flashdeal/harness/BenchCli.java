@@ -286,7 +286,9 @@ public final class BenchCli {
           HelmCharts.valuesFile(repo, v);
         }
       }
-      if (!scenario.equals("explain") && !scenario.equals("battle") && !scenario.equals("cost")) {
+      if (!scenario.equals("explain")
+          && !scenario.equals("battle")
+          && com.flashdeal.harness.scenario.Scenarios.of(scenario).isEmpty()) {
         Scenario.of(scenario); // fail before anything starts
       }
       if (scenario.equals("battle") && variants.size() < 2) {
@@ -321,15 +323,7 @@ public final class BenchCli {
               fault == null ? null : Fault.parse(fault),
               retrySeconds,
               volumeOrders,
-              new com.flashdeal.harness.cost.CostScenario.Options(
-                  costRate,
-                  costOrderRate,
-                  costLoginRate,
-                  costWindow,
-                  costMaxWarm,
-                  costSamples,
-                  costTolerance / 100,
-                  costAnswers.stream().map(com.flashdeal.harness.cost.Answer::of).toList()));
+              scenarioOptions());
       Path dir =
           Files.createDirectories(
               repo.resolve(out)
@@ -468,6 +462,20 @@ public final class BenchCli {
         return Path.of(env.split(java.io.File.pathSeparator)[0]);
       }
       return Path.of(System.getProperty("user.home"), ".kube", "config");
+    }
+
+    /** The plug-in scenarios' own options, as {@code <scenario>.<option>} keys. */
+    private Map<String, String> scenarioOptions() {
+      Map<String, String> o = new LinkedHashMap<>();
+      o.put("cost.rate", Integer.toString(costRate));
+      o.put("cost.order-rate", Integer.toString(costOrderRate));
+      o.put("cost.login-rate", Integer.toString(costLoginRate));
+      o.put("cost.window", Integer.toString(costWindow));
+      o.put("cost.max-warm", Integer.toString(costMaxWarm));
+      o.put("cost.samples", Integer.toString(costSamples));
+      o.put("cost.tolerance", Double.toString(costTolerance));
+      o.put("cost.answers", String.join(",", costAnswers));
+      return o;
     }
 
     private static Map<String, Object> environment(Path repo, String generator) {

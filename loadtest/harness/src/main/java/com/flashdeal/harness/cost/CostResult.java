@@ -15,7 +15,20 @@ import java.util.Set;
  * @param samples one per steady window
  * @param steady one per variant, round and answer
  */
-public record CostResult(List<Sample> samples, List<Steady> steady) {
+public record CostResult(List<Sample> samples, List<Steady> steady)
+    implements com.flashdeal.harness.scenario.ScenarioReport {
+
+  @Override
+  public String scenario() {
+    return "cost";
+  }
+
+  @Override
+  public List<Section> sections() {
+    return List.of(
+        new Section("CPU per answer at steady state", CostReport.HEADER, CostReport.rows(this)),
+        new Section("Time to steady state", CostReport.STEADY_HEADER, CostReport.steadyRows(this)));
+  }
 
   /** The system's CPU (every process but the generator) per answer. */
   public static final String TOTAL = com.flashdeal.harness.SteadyRun.SYSTEM;
@@ -69,7 +82,11 @@ public record CostResult(List<Sample> samples, List<Steady> steady) {
         .toList();
   }
 
-  /** Every variant against the first, per answer and process: lower CPU is better. */
+  /**
+   * Every variant against the first, per answer and process: lower CPU is better; the system's
+   * total first.
+   */
+  @Override
   public List<Comparison> comparisons() {
     List<Comparison> out = new ArrayList<>();
     List<String> vs = variants();

@@ -52,6 +52,52 @@ public final class CostScenario {
       List<Answer> answers) {
     public static final Options DEFAULT =
         new Options(200, 100, 5, 10, 90, 3, 0.05, List.of(Answer.values()));
+
+    /**
+     * From the bench's option map ({@code cost.rate}, ..., {@code cost.answers}); defaults else.
+     */
+    public static Options from(com.flashdeal.harness.scenario.Lab lab) {
+      String answers = lab.option("cost.answers", "");
+      return new Options(
+          lab.option("cost.rate", DEFAULT.rate()),
+          lab.option("cost.order-rate", DEFAULT.orderRate()),
+          lab.option("cost.login-rate", DEFAULT.loginRate()),
+          lab.option("cost.window", DEFAULT.windowSeconds()),
+          lab.option("cost.max-warm", DEFAULT.maxWarmSeconds()),
+          lab.option("cost.samples", DEFAULT.samples()),
+          lab.option("cost.tolerance", DEFAULT.tolerance() * 100) / 100,
+          answers.isBlank()
+              ? DEFAULT.answers()
+              : java.util.Arrays.stream(answers.split(",")).map(Answer::of).toList());
+    }
+  }
+
+  /** The scenario as the bench's plug-in. */
+  public static final class Plugin implements com.flashdeal.harness.scenario.BenchScenario {
+    @Override
+    public String id() {
+      return "cost";
+    }
+
+    @Override
+    public String summary() {
+      return "CPU ms per answer of every process (deal read, SOLD_OUT, 201, login, the floor) at"
+          + " steady state, verdicts against the first variant";
+    }
+
+    @Override
+    public CostResult run(com.flashdeal.harness.scenario.Lab lab) {
+      return new CostScenario(lab.platform(), lab.metrics(), lab.load(), lab.progress())
+          .run(
+              lab.variants(),
+              lab.rounds(),
+              lab.userCount(),
+              Options.from(lab),
+              lab.pool(),
+              lab.users(),
+              lab.reportDir(),
+              lab.aborted());
+    }
   }
 
   private final Platform platform;

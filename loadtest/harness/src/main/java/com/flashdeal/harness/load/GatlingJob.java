@@ -81,7 +81,12 @@ public final class GatlingJob implements LoadGenerator {
       request.firstArrival().complete(System.currentTimeMillis());
       progress.accept("    load Job " + ns + "/" + name + " started");
       Duration limit = Duration.ofSeconds(request.expectedSeconds() + 360L);
-      JobStatus status = awaitFinished(name, limit);
+      JobStatus status = awaitFinished(name, limit, request.stop());
+      if (status == null) {
+        // Asked to end early (a steady-state warm-up that has settled): the caller's figures are
+        // its own windows; the Job is deleted in the finally block.
+        return LoadResult.of(false, JSON.createObjectNode(), List.of(), -1, -1, null);
+      }
       Pod pod = podOf(name);
       String log = client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).getLog();
       Files.writeString(
@@ -142,9 +147,14 @@ public final class GatlingJob implements LoadGenerator {
     return job;
   }
 
-  private JobStatus awaitFinished(String name, Duration limit) {
+  /** The Job's final status, or null when {@code stop} completed first. */
+  private JobStatus awaitFinished(
+      String name, Duration limit, java.util.concurrent.CompletableFuture<Void> stop) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (true) {
+      if (stop.isDone()) {
+        return null;
+      }
       Job job = client.batch().v1().jobs().inNamespace(settings.namespace()).withName(name).get();
       if (job == null) {
         throw new HarnessException("load Job " + name + " disappeared");

@@ -60,11 +60,11 @@ final class Html {
       h.append("<h2>Warm-up to steady state</h2>");
       table(h, Report.WARMUP_HEADER, Report.warmupRows(o));
     }
-    if (o.cost() != null) {
-      h.append("<h2>CPU per answer at steady state</h2>");
-      table(h, CostReport.HEADER, CostReport.rows(o.cost()));
-      h.append("<h2>Time to steady state</h2>");
-      table(h, CostReport.STEADY_HEADER, CostReport.steadyRows(o.cost()));
+    if (o.part() != null) {
+      for (var section : o.part().sections()) {
+        h.append("<h2>").append(Svg.esc(section.title())).append("</h2>");
+        table(h, section.header(), section.rows());
+      }
     }
     if (!o.sales().isEmpty()) {
       h.append("<h2>Sales</h2>");

@@ -96,7 +96,9 @@ public final class Report {
     json.put("seeding", outcome.seeding());
     json.put("indexes", outcome.indexes());
     json.put("battle", outcome.battle());
-    json.put("cost", outcome.cost());
+    if (outcome.part() != null) {
+      json.put(outcome.part().scenario(), outcome.part());
+    }
     json.put("warmups", outcome.warmups());
     json.put("headline", headline(outcome));
     JSON.writeValue(dir.resolve("report.json").toFile(), json);
@@ -205,8 +207,8 @@ public final class Report {
     if (o.battle() != null) {
       all.addAll(o.battle().comparisons());
     }
-    if (o.cost() != null) {
-      all.addAll(o.cost().comparisons());
+    if (o.part() != null) {
+      all.addAll(o.part().comparisons());
     }
     if (all.isEmpty()) {
       return "Headline: no comparison between variants in this run (one variant, or none"
@@ -349,8 +351,10 @@ public final class Report {
     if (o.battle() != null) {
       o.battle().comparisons().forEach(c -> out.add("battle: " + c.sentence()));
     }
-    if (o.cost() != null) {
-      out.addAll(CostReport.verdicts(o.cost()));
+    if (o.part() != null) {
+      String id = o.part().scenario();
+      o.part().comparisons().forEach(c -> out.add(id + ": " + c.sentence()));
+      out.addAll(o.part().notes());
     }
     o.aborted().forEach(a -> out.add("ABORTED " + a));
     for (String v : variants) {
@@ -445,7 +449,7 @@ public final class Report {
   }
 
   /** "12.3 [10.1–15.0]": median and range over valid runs. */
-  static String stat(List<Double> values, String unit) {
+  public static String stat(List<Double> values, String unit) {
     List<Double> v = values.stream().filter(Double::isFinite).toList();
     if (v.isEmpty()) return "–";
     double med = Bootstrap.median(v.stream().mapToDouble(Double::doubleValue).toArray());
@@ -809,11 +813,11 @@ public final class Report {
       md.append("\n## Warm-up to steady state\n\n");
       table(md, WARMUP_HEADER, warmupRows(o));
     }
-    if (o.cost() != null) {
-      md.append("\n## CPU per answer at steady state\n\n");
-      table(md, CostReport.HEADER, CostReport.rows(o.cost()));
-      md.append("\n## Time to steady state\n\n");
-      table(md, CostReport.STEADY_HEADER, CostReport.steadyRows(o.cost()));
+    if (o.part() != null) {
+      for (var section : o.part().sections()) {
+        md.append("\n## ").append(section.title()).append("\n\n");
+        table(md, section.header(), section.rows());
+      }
     }
     if (!o.capacity().isEmpty()) {
       md.append("\n## Knee search steps\n\n");

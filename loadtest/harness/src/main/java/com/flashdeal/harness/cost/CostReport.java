@@ -1,8 +1,6 @@
-package com.flashdeal.harness.report;
+package com.flashdeal.harness.cost;
 
-import com.flashdeal.harness.cost.Answer;
-import com.flashdeal.harness.cost.CostResult;
-import com.flashdeal.harness.stats.Comparison;
+import com.flashdeal.harness.report.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,18 +50,5 @@ final class CostReport {
                         : "not steady within the bound",
                     Integer.toString(s.windows())))
         .toList();
-  }
-
-  /** The verdicts on the system's CPU (every process but the generator) first, then per process. */
-  static List<String> verdicts(CostResult c) {
-    List<String> out = new ArrayList<>();
-    List<Comparison> all = c.comparisons();
-    all.stream()
-        .filter(x -> x.figure().startsWith(CostResult.TOTAL + " "))
-        .forEach(x -> out.add("cost: " + x.sentence()));
-    all.stream()
-        .filter(x -> !x.figure().startsWith(CostResult.TOTAL + " "))
-        .forEach(x -> out.add("cost: " + x.sentence()));
-    return out;
   }
 }
