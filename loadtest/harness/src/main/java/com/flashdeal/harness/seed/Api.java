@@ -58,9 +58,11 @@ final class Api {
   }
 
   /**
-   * As {@link #send}, but a 503 (nothing was done, by the contract) is tried again each second for
-   * up to {@link #PATIENCE}: right after a rollout a route can answer 503 for a moment (on
-   * Kubernetes, until the proxy has programmed a new Service's endpoints).
+   * As {@link #send}, but a 503 (nothing was done, by the contract) or a connection that closed
+   * without an answer is tried again each second for up to {@link #PATIENCE}: right after a rollout
+   * a route can answer 503 for a moment (on Kubernetes, until the proxy has programmed a new
+   * Service's endpoints), and a port-forward to a gateway pod that was just replaced closes the
+   * first connections ("header parser received no bytes").
    */
   Answer sendPatiently(String method, String path, String token, Object body) {
     return sendPatiently(method, path, token, body, Map.of());
@@ -70,7 +72,16 @@ final class Api {
       String method, String path, String token, Object body, Map<String, String> headers) {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (true) {
-      Answer a = send(method, path, token, body, headers);
+      Answer a;
+      try {
+        a = send(method, path, token, body, headers);
+      } catch (HarnessException e) {
+        if (!(e.getCause() instanceof IOException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Waiting.sleep(Duration.ofSeconds(1));
+        continue;
+      }
       if (a.status() != 503 || System.nanoTime() > deadline) {
         return a;
       }
