@@ -257,6 +257,14 @@ public final class BenchCli {
     boolean expectPass;
 
     @Option(
+        names = "--expect-fail",
+        split = ",",
+        description =
+            "with --expect-pass: these variants must FAIL the oracle instead (phase1-naive"
+                + " oversells by design: the oracle catching it is the check)")
+    List<String> expectFail = List.of();
+
+    @Option(
         names = "--aot",
         description =
             "start every variant from its JDK AOT cache (the +aot modifier on each; caches are"
@@ -448,7 +456,11 @@ public final class BenchCli {
       // --expect-pass: every sale ran and passed; an aborted round is a failure, not a skip.
       return expectPass
               && (!outcome.aborted().isEmpty()
-                  || results.stream().anyMatch(r -> !r.status().equals("PASSED")))
+                  || results.stream()
+                      .anyMatch(
+                          r ->
+                              !r.status()
+                                  .equals(expectFail.contains(r.variant()) ? "FAILED" : "PASSED")))
           ? 1
           : 0;
     }
