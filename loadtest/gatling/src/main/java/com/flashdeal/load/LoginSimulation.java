@@ -32,18 +32,7 @@ public final class LoginSimulation extends StepSimulation {
                     .body(StringBody("#{loginBody}"))
                     .requestTimeout(timeout)
                     .check(status().saveAs("st")))
-            .exec(
-                s -> {
-                  boolean measured = s.getBoolean("measured");
-                  rec.request(measured);
-                  if (measured) {
-                    int st = s.contains("st") ? s.getInt("st") : 0;
-                    rec.trend("login_duration{stage:measured}", Buyer.elapsedMs(s));
-                    rec.rate("login_errors{stage:measured}", st != 200);
-                    rec.measuredArrivalEnds();
-                  }
-                  return s;
-                }));
+            .exec(s -> answered(s, "login")));
   }
 
   @Override

@@ -33,18 +33,7 @@ public final class ReadSimulation extends StepSimulation {
                       .set("t0", System.nanoTime());
                 })
             .exec(get)
-            .exec(
-                s -> {
-                  boolean measured = s.getBoolean("measured");
-                  rec.request(measured);
-                  if (measured) {
-                    int st = s.contains("st") ? s.getInt("st") : 0;
-                    rec.trend("read_duration{stage:measured}", Buyer.elapsedMs(s));
-                    rec.rate("read_errors{stage:measured}", st != 200);
-                    rec.measuredArrivalEnds();
-                  }
-                  return s;
-                }));
+            .exec(s -> answered(s, "read")));
   }
 
   @Override

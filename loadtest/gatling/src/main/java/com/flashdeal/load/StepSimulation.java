@@ -36,6 +36,22 @@ abstract class StepSimulation extends FlashDealSimulation {
     setUp(scenario.injectOpen(steps)).protocols(protocol());
   }
 
+  /**
+   * A request answered (expected: 200): counted, and for a measured arrival its duration into
+   * {@code <metric>_duration{stage:measured}} and its success into {@code <metric>_errors}.
+   */
+  protected Session answered(Session s, String metric) {
+    boolean measured = s.getBoolean("measured");
+    rec.request(measured);
+    if (measured) {
+      int st = s.contains("st") ? s.getInt("st") : 0;
+      rec.trend(metric + "_duration{stage:measured}", Buyer.elapsedMs(s));
+      rec.rate(metric + "_errors{stage:measured}", st != 200);
+      rec.measuredArrivalEnds();
+    }
+    return s;
+  }
+
   /** Index, stage and window bookkeeping at an arrival's start. */
   protected Session arrive(Session s) {
     long i =

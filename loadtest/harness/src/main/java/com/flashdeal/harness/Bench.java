@@ -55,6 +55,7 @@ public final class Bench {
    * @param volumeOrders explain: past orders of the seeded history (the rest scales with it)
    * @param pastKnee capacity: after the knee, one step at each of these multiples of it (the
    *     overload curve: how the answers split between 201, 409 and 503 past the knee)
+   * @param options the plug-in scenarios' own options, as {@code <scenario>.<option>} keys
    */
   public record Settings(
       String scenario,
@@ -77,52 +78,7 @@ public final class Bench {
       Fault fault,
       int retrySeconds,
       int volumeOrders,
-      Map<String, String> options) {
-    public Settings(
-        String scenario,
-        List<String> variants,
-        int repeat,
-        int stock,
-        int users,
-        int rate,
-        int perUserLimit,
-        int warmupSeconds,
-        boolean cold,
-        boolean reuseUsers,
-        double sloMs,
-        double loginSloMs,
-        double soldOutSloMs,
-        int stepSeconds,
-        int startRate,
-        int maxRate,
-        List<Double> pastKnee,
-        Fault fault,
-        int retrySeconds,
-        int volumeOrders) {
-      this(
-          scenario,
-          variants,
-          repeat,
-          stock,
-          users,
-          rate,
-          perUserLimit,
-          warmupSeconds,
-          cold,
-          reuseUsers,
-          sloMs,
-          loginSloMs,
-          soldOutSloMs,
-          stepSeconds,
-          startRate,
-          maxRate,
-          pastKnee,
-          fault,
-          retrySeconds,
-          volumeOrders,
-          Map.of());
-    }
-  }
+      Map<String, String> options) {}
 
   /** What a bench produced, for the report. */
   public record Outcome(
@@ -135,17 +91,6 @@ public final class Bench {
       BattleResult battle,
       com.flashdeal.harness.scenario.ScenarioReport part,
       List<WarmUp> warmups) {
-    public Outcome(
-        List<String> aborted,
-        List<RunResult> sales,
-        List<CapacityResult> capacity,
-        PgBench pgbench,
-        UserPool.Seeding seeding,
-        IndexStudy.Result indexes,
-        BattleResult battle,
-        com.flashdeal.harness.scenario.ScenarioReport part) {
-      this(aborted, sales, capacity, pgbench, seeding, indexes, battle, part, List.of());
-    }
 
     Outcome withWarmups(List<WarmUp> w) {
       return new Outcome(
@@ -160,7 +105,7 @@ public final class Bench {
         UserPool.Seeding seeding,
         IndexStudy.Result indexes,
         BattleResult battle) {
-      this(aborted, sales, capacity, pgbench, seeding, indexes, battle, null);
+      this(aborted, sales, capacity, pgbench, seeding, indexes, battle, null, List.of());
     }
 
     public Outcome(
@@ -278,7 +223,8 @@ public final class Bench {
                         reportDir,
                         s.options(),
                         aborted));
-            yield new Outcome(aborted, List.of(), List.of(), null, seeding, null, null, part);
+            yield new Outcome(
+                aborted, List.of(), List.of(), null, seeding, null, null, part, List.of());
           }
         };
     return outcome.withWarmups(warmups);

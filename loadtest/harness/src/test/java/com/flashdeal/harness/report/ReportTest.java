@@ -46,7 +46,8 @@ class ReportTest {
           List.of(1.5, 2.0, 3.0),
           null,
           10,
-          1_000_000);
+          1_000_000,
+          Map.of());
 
   /** A sale whose order answers take {@code ms}: 3 units to the first three of 10 arrivals. */
   private static RunResult sale(String variant, int round, String phase, double ms, String status) {
