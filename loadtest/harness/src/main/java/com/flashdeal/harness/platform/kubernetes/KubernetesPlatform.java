@@ -353,8 +353,71 @@ public final class KubernetesPlatform implements Platform {
     return new String(Base64.getDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8);
   }
 
+  /**
+   * A port-forward to a ready pod of the Service that is not being deleted. A Service's own
+   * port-forward picks any pod of its selector: right after a {@code helm upgrade} that was, one
+   * deployment in two, a pod of the previous variant still terminating, whose connections closed
+   * without an answer ("header parser received no bytes") until the round aborted.
+   */
   private LocalPortForward forward(String ns, String service, int port) {
-    return client.services().inNamespace(ns).withName(service).portForward(port);
+    io.fabric8.kubernetes.api.model.Service svc =
+        client.services().inNamespace(ns).withName(service).get();
+    if (svc == null || svc.getSpec().getSelector() == null) {
+      return client.services().inNamespace(ns).withName(service).portForward(port);
+    }
+    long deadline = System.nanoTime() + settings.rolloutTimeout().toNanos();
+    while (true) {
+      List<Pod> pods =
+          client.pods().inNamespace(ns).withLabels(svc.getSpec().getSelector()).list().getItems();
+      java.util.Optional<Pod> pod = servingPod(pods);
+      if (pod.isPresent()) {
+        return client
+            .pods()
+            .inNamespace(ns)
+            .withName(pod.get().getMetadata().getName())
+            .portForward(targetPort(svc, port, pod.get()));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new HarnessException("no ready pod of " + ns + "/" + service + " to forward to");
+      }
+      Waiting.sleep(poll);
+    }
+  }
+
+  /** The first pod that is ready and not being deleted. */
+  static java.util.Optional<Pod> servingPod(List<Pod> pods) {
+    return pods.stream()
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .filter(
+            p ->
+                p.getStatus() != null
+                    && p.getStatus().getConditions() != null
+                    && p.getStatus().getConditions().stream()
+                        .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True")))
+        .findFirst();
+  }
+
+  /** The container port behind the Service's {@code port} (a number, or a port name). */
+  static int targetPort(io.fabric8.kubernetes.api.model.Service svc, int port, Pod pod) {
+    var sp =
+        svc.getSpec().getPorts().stream()
+            .filter(p -> p.getPort() == port)
+            .findFirst()
+            .orElse(svc.getSpec().getPorts().getFirst());
+    var target = sp.getTargetPort();
+    if (target == null) {
+      return sp.getPort();
+    }
+    if (target.getIntVal() != null) {
+      return target.getIntVal();
+    }
+    return pod.getSpec().getContainers().stream()
+        .flatMap(
+            c -> c.getPorts() == null ? java.util.stream.Stream.empty() : c.getPorts().stream())
+        .filter(cp -> target.getStrVal().equals(cp.getName()))
+        .map(io.fabric8.kubernetes.api.model.ContainerPort::getContainerPort)
+        .findFirst()
+        .orElse(sp.getPort());
   }
 
   private LocalPortForward remember(LocalPortForward f) {
