@@ -77,14 +77,14 @@ public final class GatlingJob implements LoadGenerator {
       env.put("BASE_URL", inClusterGateway.toString());
       Job job = job(name, request.scenario(), env, request.expectedSeconds() + 300L);
       client.batch().v1().jobs().inNamespace(ns).resource(job).create();
-      // The pod's start is not watched: faults in the cluster are timed from the Job's creation.
-      request.firstArrival().complete(System.currentTimeMillis());
       progress.accept("    load Job " + ns + "/" + name + " started");
       Duration limit = Duration.ofSeconds(request.expectedSeconds() + 360L);
-      JobStatus status = awaitFinished(name, limit, request.stop());
+      JobStatus status = awaitFinished(name, limit, request);
       if (status == null) {
         // Asked to end early (a steady-state warm-up that has settled): the caller's figures are
-        // its own windows; the Job is deleted in the finally block.
+        // its own windows. The pod must be gone before the caller goes on: a reset that empties
+        // the tables while it still orders deadlocked with its reservations.
+        stopNow(name);
         return LoadResult.of(false, JSON.createObjectNode(), List.of(), -1, -1, null);
       }
       Pod pod = podOf(name);
@@ -147,13 +147,19 @@ public final class GatlingJob implements LoadGenerator {
     return job;
   }
 
-  /** The Job's final status, or null when {@code stop} completed first. */
-  private JobStatus awaitFinished(
-      String name, Duration limit, java.util.concurrent.CompletableFuture<Void> stop) {
+  /**
+   * The Job's final status, or null when the request's stop completed first. Meanwhile the pod log
+   * is read for the generator's first-arrival line, so faults and windows are timed from the first
+   * buyer, not from the pod's JVM start.
+   */
+  private JobStatus awaitFinished(String name, Duration limit, LoadRequest request) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (true) {
-      if (stop.isDone()) {
+      if (request.stop().isDone()) {
         return null;
+      }
+      if (!request.firstArrival().isDone() && firstArrivalLogged(name)) {
+        request.firstArrival().complete(System.currentTimeMillis());
       }
       Job job = client.batch().v1().jobs().inNamespace(settings.namespace()).withName(name).get();
       if (job == null) {
@@ -161,6 +167,7 @@ public final class GatlingJob implements LoadGenerator {
       }
       JobStatus s = job.getStatus();
       if (s != null && (positive(s.getSucceeded()) || positive(s.getFailed()))) {
+        request.firstArrival().complete(System.currentTimeMillis());
         return s;
       }
       if (System.nanoTime() > deadline) {
@@ -168,6 +175,47 @@ public final class GatlingJob implements LoadGenerator {
       }
       Waiting.sleep(poll);
     }
+  }
+
+  private boolean firstArrivalLogged(String job) {
+    try {
+      Pod pod = podOf(job);
+      String log =
+          client
+              .pods()
+              .inNamespace(settings.namespace())
+              .withName(pod.getMetadata().getName())
+              .getLog();
+      return log != null && log.contains(LoadRequest.FIRST_ARRIVAL_MARK);
+    } catch (RuntimeException e) {
+      return false; // no pod yet, or its container has not started
+    }
+  }
+
+  /** Deletes the Job now and waits until its pod is gone (no request of it is left in flight). */
+  private void stopNow(String job) {
+    client
+        .batch()
+        .v1()
+        .jobs()
+        .inNamespace(settings.namespace())
+        .withName(job)
+        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.FOREGROUND)
+        .withGracePeriod(0)
+        .delete();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline && !podsOf(job).isEmpty()) {
+      Waiting.sleep(poll);
+    }
+  }
+
+  private List<Pod> podsOf(String job) {
+    List<Pod> pods = new java.util.ArrayList<>();
+    for (String label : List.of("batch.kubernetes.io/job-name", "job-name")) {
+      pods.addAll(
+          client.pods().inNamespace(settings.namespace()).withLabel(label, job).list().getItems());
+    }
+    return pods;
   }
 
   private Pod podOf(String job) {

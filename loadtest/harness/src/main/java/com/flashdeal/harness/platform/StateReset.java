@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Empties product-service's and order-service's tables as their own roles (they own them), with the
- * services running: between the sales of one deployment, no JVM restarts. TRUNCATE waits for no one
- * here: the pools' idle connections hold no locks.
+ * services running: between the sales of one deployment, no JVM restarts. The pools' idle
+ * connections hold no locks; a deadlock with background work is tried again.
  */
 public final class StateReset {
   private StateReset() {}
@@ -21,8 +21,27 @@ public final class StateReset {
           if (db == null) {
             throw new HarnessException("no database settings for " + service + "-service");
           }
-          Jdbc.client(db).sql(sql).update();
+          truncate(db, sql);
         });
+  }
+
+  /**
+   * TRUNCATE takes an exclusive lock; when the deadlock detector picks it (a service's background
+   * work — the reaper, an outbox relay — or a load pod still stopping held a row lock), it is tried
+   * again: nothing was emptied, and the statement is all or nothing.
+   */
+  private static void truncate(Platform.Database db, String sql) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Jdbc.client(db).sql(sql).update();
+        return;
+      } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        com.flashdeal.harness.Waiting.sleep(java.time.Duration.ofMillis(200L * attempt));
+      }
+    }
   }
 
   /**
