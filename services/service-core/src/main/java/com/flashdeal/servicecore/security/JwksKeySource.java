@@ -24,9 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keys from auth-service's JWKS endpoint, cached. An unknown {@code kid} triggers one refetch (keys
- * rotate), but at most once per {@code minRefreshInterval}; the whole set is also refreshed after
- * {@code ttl}. Only RSA signing keys are taken. One shared HttpClient: a client per request would
- * exhaust connections under load.
+ * rotate), but at most once per {@code minRefreshInterval} — or once per {@link
+ * #RETRY_AFTER_FAILURE} while the last fetch failed: a service that started while auth-service
+ * could not be reached (a rollout restarts them together) rejected every token as "unknown key id"
+ * for the whole interval, though auth-service answered a second later. The whole set is also
+ * refreshed after {@code ttl}. Only RSA signing keys are taken. One shared HttpClient: a client per
+ * request would exhaust connections under load.
  */
 public final class JwksKeySource implements KeySource {
   private static final Logger log = LoggerFactory.getLogger(JwksKeySource.class);
@@ -41,6 +44,10 @@ public final class JwksKeySource implements KeySource {
   private volatile Map<String, PublicKey> keys = Map.of();
   private volatile Instant fetchedAt = Instant.EPOCH;
   private Instant lastAttempt = Instant.EPOCH;
+  private boolean lastFailed;
+
+  /** How soon a failed fetch is tried again (the normal interval guards a working endpoint). */
+  static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 
   public JwksKeySource(URI jwksUri, Duration ttl, Duration minRefreshInterval, Clock clock) {
     this.jwksUri = jwksUri;
@@ -70,10 +77,15 @@ public final class JwksKeySource implements KeySource {
 
   private synchronized void refresh() {
     Instant now = clock.instant();
-    if (now.isBefore(lastAttempt.plus(minRefreshInterval))) {
+    Duration wait =
+        lastFailed && RETRY_AFTER_FAILURE.compareTo(minRefreshInterval) < 0
+            ? RETRY_AFTER_FAILURE
+            : minRefreshInterval;
+    if (now.isBefore(lastAttempt.plus(wait))) {
       return;
     }
     lastAttempt = now;
+    lastFailed = true;
     try {
       HttpResponse<String> response =
           http.send(
@@ -85,6 +97,7 @@ public final class JwksKeySource implements KeySource {
       }
       keys = parse(response.body());
       fetchedAt = now;
+      lastFailed = false;
       log.info("JWKS from {}: key ids {}", jwksUri, keys.keySet());
     } catch (IOException e) {
       log.warn("JWKS fetch from {} failed: {}", jwksUri, e.toString());
