@@ -303,6 +303,13 @@ public final class BenchCli {
         throw new HarnessException(
             "battle: give the reference variant first and at least one other (--variants a,b)");
       }
+      if (aot && Runtime.version().feature() < 25) {
+        throw new HarnessException(
+            "--aot needs JDK 25 (the AOT cache, JEP 483/515); this is JDK "
+                + Runtime.version().feature()
+                + ": run without --aot (make bench drops it by itself on 21-24) or set JAVA_HOME"
+                + " to a JDK 25");
+      }
       if (aot) {
         variants =
             variants.stream()
