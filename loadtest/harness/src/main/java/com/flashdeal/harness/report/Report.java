@@ -884,8 +884,20 @@ public final class Report {
   }
 
   static String settingsLine(Bench.Settings s) {
+    if (com.flashdeal.harness.scenario.Scenarios.of(s.scenario()).isPresent()) {
+      String prefix = s.scenario() + ".";
+      return "%s: %d round(s) of %s; %s."
+          .formatted(
+              com.flashdeal.harness.scenario.Scenarios.of(s.scenario()).get().summary(),
+              s.repeat(),
+              String.join(", ", s.variants()),
+              s.options().entrySet().stream()
+                  .filter(e -> e.getKey().startsWith(prefix))
+                  .map(e -> e.getKey().substring(prefix.length()) + " " + e.getValue())
+                  .collect(java.util.stream.Collectors.joining(", ")));
+    }
     return s.scenario().equals("sale")
-        ? "Sale: S = %d units, U = %d arrivals at R = %d/s, %d round(s) of %s; warm-up %d s before each warm sale; figures are median [min–max] over valid runs."
+        ? "Sale: S = %d units, U = %d arrivals at R = %d/s, %d round(s) of %s; warm-up to steady state (at most %d s) before each warm sale; figures are median [min–max] over valid runs."
             .formatted(
                 s.stock(),
                 s.users(),
