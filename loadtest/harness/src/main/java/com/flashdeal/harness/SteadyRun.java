@@ -45,9 +45,12 @@ public final class SteadyRun {
       return Math.max(3, (int) Math.ceil((double) maxWarmSeconds / seconds));
     }
 
-    /** How long the generator is told to run: the bound, the samples and a window of margin. */
+    /**
+     * How long the generator is told to run: the bound, the samples and margin — each window also
+     * spends the scrapes at its edge, and a run that ended one window early lost a sample.
+     */
     public int runSeconds() {
-      return (maxWindows() + samples + 1) * seconds;
+      return (maxWindows() + samples + 2) * seconds + 10;
     }
   }
 
