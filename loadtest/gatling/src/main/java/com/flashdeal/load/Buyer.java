@@ -167,16 +167,16 @@ final class Buyer {
         polled);
   }
 
-  /** The session's arrival as its ledger line. */
-  static String ledger(Session s, long startMs, long dealId) {
+  /** The session's arrival ({@code index}, {@code start}, {@code dealId}) as its ledger line. */
+  static String ledger(Session s) {
     boolean polled = s.contains("polled") && s.getBoolean("polled");
     return Answers.ledgerLine(
         s.getLong("index"),
-        startMs,
+        s.getLong("start"),
         System.currentTimeMillis(),
         s.getInt("st"),
         body(s),
-        dealId,
+        s.getLong("dealId"),
         s.getDouble("orderMs"),
         polled ? s.<JsonNode>get("decision") : null,
         polled,

@@ -51,7 +51,7 @@ public final class CapacitySimulation extends StepSimulation {
                     }
                     rec.measuredArrivalEnds();
                   }
-                  rec.ledger(Buyer.ledger(s, s.getLong("start"), s.getLong("dealId")));
+                  rec.ledger(Buyer.ledger(s));
                   return s;
                 }));
   }

@@ -66,7 +66,7 @@ public final class SaleSimulation extends FlashDealSimulation {
                     .exec(
                         s -> {
                           record(Buyer.outcome(s), s);
-                          rec.ledger(Buyer.ledger(s, s.getLong("start"), dealId));
+                          rec.ledger(Buyer.ledger(s));
                           rec.measuredArrivalEnds();
                           return s;
                         }));

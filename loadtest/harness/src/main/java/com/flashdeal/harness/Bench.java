@@ -612,20 +612,13 @@ public final class Bench {
       // counted from them.
       // One hot deal at a time: the next opens when the users of the current one are used up.
       int arrivals = rate * (leadIn + 1) + rate * (seconds + 1);
-      int deals = (int) Math.ceil((double) arrivals / userCount) + 1;
-      List<String> ids = new ArrayList<>();
-      if (scenario == Scenario.SOLD_OUT) {
-        // Every arrival asks for the same sold-out deal: a user comes back only after all the
-        // others, with a new key, and holds no order for it (the unit went to the admin).
-        ids.addAll(java.util.Collections.nCopies(deals, Long.toString(soldOutDeal)));
+      // SOLD_OUT: every arrival asks for the same sold-out deal: a user comes back only after all
+      // the others, with a new key, and holds no order for it (the unit went to the admin).
+      boolean soldOut = scenario == Scenario.SOLD_OUT;
+      if (soldOut) {
         env.put("EXPECT", "sold_out");
-      } else {
-        Deals opener = new Deals(d);
-        for (int i = 0; i < deals; i++) {
-          ids.add(Long.toString(opener.open(userCount, 1).id()));
-        }
       }
-      env.put("DEALS", String.join(",", ids));
+      env.put("DEALS", new Deals(d).forArrivals(arrivals, userCount, soldOut ? soldOutDeal : 0));
     }
     return new LoadRequest(scenario, d.gateway(), users, env, leadIn + seconds);
   }

@@ -201,15 +201,10 @@ public final class CostScenario {
       case DEAL_READ -> env.put("READ_PATH", "/deals/" + soldOutDeal);
       case SOLD_OUT -> {
         env.put("EXPECT", "sold_out");
-        env.put("DEALS", repeat(Long.toString(soldOutDeal), deals(rate, seconds, userCount)));
+        env.put("DEALS", deals.forArrivals((long) rate * (seconds + 1), userCount, soldOutDeal));
       }
-      case CREATED -> {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < deals(rate, seconds, userCount); i++) {
-          ids.add(Long.toString(deals.open(userCount, 1).id()));
-        }
-        env.put("DEALS", String.join(",", ids));
-      }
+      case CREATED ->
+          env.put("DEALS", deals.forArrivals((long) rate * (seconds + 1), userCount, 0));
       case LOGIN -> {}
       case FLOOR_GATEWAY -> {
         env.put("READ_PATH", Answer.FLOOR_PATH);
@@ -253,14 +248,5 @@ public final class CostScenario {
     }
     steady.add(
         new CostResult.Steady(label, round, a, r.steadyAfterSeconds(), r.windows(), r.settled()));
-  }
-
-  /** Arrivals per deal are the users: enough deals for every arrival the run can make. */
-  private static int deals(int rate, int seconds, int userCount) {
-    return (int) Math.ceil((double) rate * (seconds + 1) / userCount) + 1;
-  }
-
-  private static String repeat(String id, int n) {
-    return String.join(",", java.util.Collections.nCopies(n, id));
   }
 }

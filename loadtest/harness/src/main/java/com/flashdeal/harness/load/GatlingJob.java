@@ -85,7 +85,7 @@ public final class GatlingJob implements LoadGenerator {
         // its own windows. The pod must be gone before the caller goes on: a reset that empties
         // the tables while it still orders deadlocked with its reservations.
         stopNow(name);
-        return LoadResult.of(false, JSON.createObjectNode(), List.of(), -1, -1, null);
+        return new LoadResult(false, JSON.createObjectNode(), List.of(), -1, -1, null);
       }
       Pod pod = podOf(name);
       String log = client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).getLog();
@@ -106,7 +106,7 @@ public final class GatlingJob implements LoadGenerator {
       String summary = summary(log);
       Files.writeString(dir.resolve(request.scenario().id() + "-summary.json"), summary);
       // The arrival lines are in the same log: the oracle needs them as locally.
-      return LoadResult.of(exit == 0, JSON.readTree(summary), Arrival.parseLog(log), -1, -1, null);
+      return new LoadResult(exit == 0, JSON.readTree(summary), Arrival.parseLog(log), -1, -1, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -209,25 +209,28 @@ public final class GatlingJob implements LoadGenerator {
     }
   }
 
+  /**
+   * The Job's pods, by the first label that finds any: batch.kubernetes.io/job-name (1.27+), then
+   * the older job-name.
+   */
   private List<Pod> podsOf(String job) {
-    List<Pod> pods = new java.util.ArrayList<>();
-    for (String label : List.of("batch.kubernetes.io/job-name", "job-name")) {
-      pods.addAll(
-          client.pods().inNamespace(settings.namespace()).withLabel(label, job).list().getItems());
-    }
-    return pods;
-  }
-
-  private Pod podOf(String job) {
-    // Both labels: batch.kubernetes.io/job-name (1.27+) and the older job-name.
     for (String label : List.of("batch.kubernetes.io/job-name", "job-name")) {
       List<Pod> pods =
           client.pods().inNamespace(settings.namespace()).withLabel(label, job).list().getItems();
       if (!pods.isEmpty()) {
-        return pods.getFirst();
+        return pods;
       }
     }
-    throw new HarnessException("load Job " + job + " finished but has no pod to read the log from");
+    return List.of();
+  }
+
+  private Pod podOf(String job) {
+    List<Pod> pods = podsOf(job);
+    if (pods.isEmpty()) {
+      throw new HarnessException(
+          "load Job " + job + " finished but has no pod to read the log from");
+    }
+    return pods.getFirst();
   }
 
   static int exitCode(Pod pod) {

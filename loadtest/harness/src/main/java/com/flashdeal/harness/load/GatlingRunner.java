@@ -106,7 +106,7 @@ public final class GatlingRunner implements LoadGenerator {
       exit = p.exitValue();
       request.firstArrival().complete(System.currentTimeMillis());
       if (stopped) {
-        return LoadResult.of(
+        return new LoadResult(
             false,
             JSON.createObjectNode(),
             Files.exists(ledger) ? Arrival.parseLog(Files.readString(ledger)) : List.of(),
@@ -127,7 +127,7 @@ public final class GatlingRunner implements LoadGenerator {
     }
     try {
       String printed = Files.readString(out);
-      return LoadResult.of(
+      return new LoadResult(
           exit == 0,
           JSON.readTree(summary.toFile()),
           Files.exists(ledger) ? Arrival.parseLog(Files.readString(ledger)) : List.of(),

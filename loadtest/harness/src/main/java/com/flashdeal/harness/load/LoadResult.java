@@ -25,17 +25,6 @@ public record LoadResult(
     double generatorPeakRssMib,
     Path gatlingReport) {
 
-  public static LoadResult of(
-      boolean valid,
-      JsonNode summary,
-      List<Arrival> arrivals,
-      double generatorCpuSeconds,
-      double generatorPeakRssMib,
-      Path gatlingReport) {
-    return new LoadResult(
-        valid, summary, arrivals, generatorCpuSeconds, generatorPeakRssMib, gatlingReport);
-  }
-
   /** A counter's count, 0 when none was recorded. */
   public double count(String metric) {
     return summary.path("metrics").path(metric).path("values").path("count").asDouble(0);
@@ -58,10 +47,5 @@ public record LoadResult(
    */
   public double generatorMsPerRequest() {
     return summary.path("generator").path("cpuMsPerRequest").asDouble(-1);
-  }
-
-  /** Requests the generator sent in the measured window. */
-  public long generatorWindowRequests() {
-    return summary.path("generator").path("windowRequests").asLong(0);
   }
 }

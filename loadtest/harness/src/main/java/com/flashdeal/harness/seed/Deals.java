@@ -3,6 +3,7 @@ package com.flashdeal.harness.seed;
 import com.flashdeal.harness.platform.Platform;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /** Opens hot deals through the public API as the bootstrapped admin, outside measured windows. */
@@ -24,6 +25,24 @@ public final class Deals {
   }
 
   public record Deal(long id, long productId, int units) {}
+
+  /**
+   * The deals a step's arrivals order from, as the generator's {@code DEALS} list: arrival i is
+   * user {@code i mod userCount} on deal {@code i / userCount}, so every arrival is a fresh
+   * user-deal pair, and one deal more than the arrivals need; or, for SOLD_OUT answers ({@code
+   * soldOutDeal > 0}), that sold-out deal as many times.
+   */
+  public String forArrivals(long arrivals, int userCount, long soldOutDeal) {
+    int n = (int) Math.ceil((double) arrivals / userCount) + 1;
+    if (soldOutDeal > 0) {
+      return String.join(",", java.util.Collections.nCopies(n, Long.toString(soldOutDeal)));
+    }
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ids.add(Long.toString(open(userCount, 1).id()));
+    }
+    return String.join(",", ids);
+  }
 
   /** A product with {@code units} in stock and a deal of all of them, open from now for 2 h. */
   public Deal open(int units, int perUserLimit) {

@@ -9,12 +9,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,52 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class JwksKeySourceTest {
 
-  /** A clock the test moves. */
-  private static final class Moving extends Clock {
-    final AtomicReference<Instant> now =
-        new AtomicReference<>(Instant.parse("2026-12-06T22:00:00Z"));
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    void advance(Duration d) {
-      now.updateAndGet(t -> t.plus(d));
-    }
-  }
-
   @Test
   void aFailedFetchIsTriedAgainSoonNotAfterTheWholeInterval() throws Exception {
     var kp = KeyPairGenerator.getInstance("RSA");
     kp.initialize(2048);
     RSAPublicKey pub = (RSAPublicKey) kp.generateKeyPair().getPublic();
-    String b64n =
-        Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString(unsigned(pub.getModulus().toByteArray()));
-    String b64e =
-        Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString(unsigned(pub.getPublicExponent().toByteArray()));
-    String jwks =
-        "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"kid\":\"k1\",\"n\":\"%s\",\"e\":\"%s\"}]}"
-            .formatted(b64n, b64e);
+    String jwks = "{\"keys\":[" + TestJwks.rsa(pub, "k1", "sig") + "]}";
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    Moving clock = new Moving();
+    MovableClock clock = new MovableClock(Instant.parse("2026-12-06T22:00:00Z"));
     JwksKeySource keys =
         new JwksKeySource(
             URI.create("http://127.0.0.1:" + port + "/jwks"),
@@ -88,14 +49,10 @@ class JwksKeySourceTest {
         });
     auth.start();
     try {
-      clock.advance(Duration.ofSeconds(2));
+      clock.now = clock.now.plusSeconds(2);
       assertThat(keys.find("k1")).as("2 s later, not 30 s later").isPresent();
     } finally {
       auth.stop(0);
     }
-  }
-
-  private static byte[] unsigned(byte[] b) {
-    return b.length > 1 && b[0] == 0 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b;
   }
 }

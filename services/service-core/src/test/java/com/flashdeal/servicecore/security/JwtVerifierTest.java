@@ -265,49 +265,13 @@ class JwtVerifierTest {
   @Test
   void jwksParsingKeepsOnlyRsaSigningKeys() {
     var pub = (java.security.interfaces.RSAPublicKey) KEYS.getPublic();
-    String n =
-        Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString(unsigned(pub.getModulus().toByteArray()));
-    String e =
-        Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString(unsigned(pub.getPublicExponent().toByteArray()));
     String json =
-        "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
-            + n
-            + "\",\"e\":\""
-            + e
-            + "\"},{\"kty\":\"RSA\",\"kid\":\"enc\",\"use\":\"enc\",\"n\":\""
-            + n
-            + "\",\"e\":\""
-            + e
-            + "\"},{\"kty\":\"EC\",\"kid\":\"ec\",\"crv\":\"P-256\"}]}";
+        "{\"keys\":["
+            + TestJwks.rsa(pub, "k1", "sig")
+            + ","
+            + TestJwks.rsa(pub, "enc", "enc")
+            + ",{\"kty\":\"EC\",\"kid\":\"ec\",\"crv\":\"P-256\"}]}";
     assertThat(JwksKeySource.parse(json)).containsOnlyKeys("k1").containsEntry("k1", pub);
-  }
-
-  private static byte[] unsigned(byte[] b) {
-    return b.length > 1 && b[0] == 0 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b;
-  }
-
-  /** A clock the test moves. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now = NOW;
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 
   /** The test's keys, counting how often the verifier looks one up for a signature check. */
@@ -332,7 +296,7 @@ class JwtVerifierTest {
   @Test
   void aTokenVerifiedOnceIsNotCheckedAgainUntilItExpires() {
     CountingKeys keys = new CountingKeys();
-    MovableClock clock = new MovableClock();
+    MovableClock clock = new MovableClock(NOW);
     JwtVerifier remembering =
         new JwtVerifier(keys, "flashdeal-auth", "flashdeal", Duration.ofSeconds(30), clock);
     String token = token().signWith(KEYS.getPrivate(), Jwts.SIG.RS256).compact();
