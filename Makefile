@@ -63,7 +63,7 @@ bench-battle: setup-bench $(BUILT) ## Phase 4: order-service on Spring Boot vs M
 
 .PHONY: bench-sold-out
 bench-sold-out: setup-bench $(BUILT) ## The knee of SOLD_OUT answers on a sold-out deal (p99 <= 20 ms), per variant
-	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sold-out $(AOT) --warmup 30 --png --reuse-users $(BENCH_ARGS)
+	@$(JAVA) -jar $(HARNESS_JAR) run --scenario sold-out $(AOT) --png --reuse-users $(BENCH_ARGS)
 
 # Rounds of the cost scenario; the variants it ranks (the first is the baseline; a variant twice is an A/A check).
 COST_ROUNDS ?= 2

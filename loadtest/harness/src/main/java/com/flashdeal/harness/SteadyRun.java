@@ -18,9 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * One continuous load run cut into windows until the system is at steady state: three consecutive
- * windows whose CPU per answer (every process but the generator) agree within a tolerance — two
- * agreeing windows were seen on a JIT plateau 40 % above the steady cost — bounded in time; then,
- * optionally, more windows as samples. What "warm" means everywhere in the lab: the warm-up before
+ * windows whose CPU per answer (every process but the generator) agree within a tolerance, and no
+ * trend against the three before them (see {@link #steady}), bounded in time; then, optionally,
+ * more windows as samples. What "warm" means everywhere in the lab: the warm-up before
  * a warm sale or a knee search, and the cost scenario's measurement.
  *
  * <p>Answers are counted where they are served (a service's own request count); CPU is every
@@ -37,12 +37,12 @@ public final class SteadyRun {
    * @param seconds one window
    * @param maxWarmSeconds the bound on reaching steady state
    * @param samples windows kept after steady state (0: stop once steady)
-   * @param tolerance max / min - 1 of the three windows
+   * @param tolerance max / min - 1 of the last three windows, and their mean against the three before
    */
   public record Plan(
       int rate, int seconds, int maxWarmSeconds, int samples, double tolerance, String counter) {
     int maxWindows() {
-      return Math.max(3, (int) Math.ceil((double) maxWarmSeconds / seconds));
+      return Math.max(2 * BLOCK, (int) Math.ceil((double) maxWarmSeconds / seconds));
     }
 
     /**
@@ -181,16 +181,36 @@ public final class SteadyRun {
         procs);
   }
 
-  /** This window and the two before it agree within the tolerance (max / min - 1). */
+  /** Windows in a block; steady state compares the last two blocks. */
+  static final int BLOCK = 3;
+
+  /**
+   * Steady: the last {@link #BLOCK} windows (this one included) agree within the tolerance (max /
+   * min - 1), and their mean agrees with the mean of the block before them. The second rule is the
+   * trend check: CPU per answer falls in steps while the JIT works, and a plateau between two steps
+   * holds three windows together (seen: 3 x 10 s within 3 %, then 25 % lower a minute later); a
+   * block still above the one after a step, or sliding a little every window, fails it.
+   */
   static boolean steady(List<Double> before, double current, double tolerance) {
-    if (before.size() < 2 || !Double.isFinite(current)) {
+    if (before.size() < 2 * BLOCK - 1 || !Double.isFinite(current)) {
       return false;
     }
-    List<Double> last = new ArrayList<>(before.subList(before.size() - 2, before.size()));
-    last.add(current);
+    List<Double> all = new ArrayList<>(before);
+    all.add(current);
+    List<Double> last = all.subList(all.size() - BLOCK, all.size());
+    List<Double> previous = all.subList(all.size() - 2 * BLOCK, all.size() - BLOCK);
     double min = last.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     double max = last.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-    return min > 0 && max / min - 1 <= tolerance;
+    if (!(min > 0) || max / min - 1 > tolerance) {
+      return false;
+    }
+    double now = mean(last);
+    double then = mean(previous);
+    return Double.isFinite(then) && Math.abs(then / now - 1) <= tolerance;
+  }
+
+  private static double mean(List<Double> xs) {
+    return xs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
   }
 
   /** A progress line for a window. */
