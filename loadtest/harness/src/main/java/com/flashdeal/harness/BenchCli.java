@@ -1,9 +1,7 @@
 package com.flashdeal.harness;
 
-import com.flashdeal.harness.fault.Fault;
 import com.flashdeal.harness.load.GatlingJob;
 import com.flashdeal.harness.load.GatlingRunner;
-import com.flashdeal.harness.load.Scenario;
 import com.flashdeal.harness.metrics.KubeletMetricsSource;
 import com.flashdeal.harness.metrics.LocalMetricsSource;
 import com.flashdeal.harness.metrics.MetricsSource;
@@ -17,6 +15,9 @@ import com.flashdeal.harness.platform.kubernetes.KubernetesSettings;
 import com.flashdeal.harness.platform.local.LocalPlatform;
 import com.flashdeal.harness.report.Report;
 import com.flashdeal.harness.report.ReportPng;
+import com.flashdeal.harness.scenario.ScenarioReport;
+import com.flashdeal.harness.scenario.Scenarios;
+import com.flashdeal.harness.scenario.Settings;
 import com.flashdeal.launcher.Launcher;
 import com.flashdeal.localdeps.LocalDeps;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code make bench}: {@code bench run --scenario sale|capacity|login --platform local|kubernetes
+ * {@code make bench}: {@code bench run --scenario <one of Scenarios> --platform local|kubernetes
  * --variants … --repeat …}.
  */
 @Command(
@@ -48,13 +49,26 @@ public final class BenchCli {
 
   public static void main(String[] args) {
     System.exit(
-        new CommandLine(new BenchCli())
+        withScenarios(new CommandLine(new BenchCli()))
             .setExecutionExceptionHandler(
                 (e, cmd, parsed) -> {
                   cmd.getErr().println("bench: " + e.getMessage());
                   return 1;
                 })
             .execute(args));
+  }
+
+  /** {@code run --help} lists the registry's scenarios, each with its summary. */
+  private static CommandLine withScenarios(CommandLine cli) {
+    StringBuilder footer = new StringBuilder("%nScenarios (--scenario):%n");
+    Scenarios.ALL.forEach(
+        sc -> footer.append("  ").append(sc.id()).append(": ").append(sc.summary()).append("%n"));
+    cli.getSubcommands()
+        .get("run")
+        .getCommandSpec()
+        .usageMessage()
+        .footer(footer.toString().replace("%", "%%").replace("%%n", "%n"));
+    return cli;
   }
 
   @Command(
@@ -73,7 +87,7 @@ public final class BenchCli {
         names = "--scenario",
         defaultValue = "sale",
         description =
-            "sale (sell-out, latency by outcome, fairness; cold and warm), capacity (the order path's knee per variant, with pgbench), sold-out (the knee of SOLD_OUT answers on a sold-out deal), login (auth's knee), cost (CPU ms per answer of every process — deal read, SOLD_OUT, 201, login, the floor — at steady state, --repeat rounds, verdicts against the first variant; list a variant twice for an A/A check), battle (Phase 4: the variants' order-service stacks side by side — knee, p99 at 50/90 %% of the first variant's knee, CPU per order, RSS idle and under load, start to first order, jar and image size; --repeat rounds, interleaved), explain (index study: seeded volume, EXPLAIN ANALYZE of the hot statements with and without each index)")
+            "one of the scenarios listed below; for cost, list a variant twice for an A/A check")
     String scenario;
 
     @Option(
@@ -109,11 +123,12 @@ public final class BenchCli {
 
     @Option(
         names = "--warmup",
-        defaultValue = "60",
+        defaultValue = "180",
         description =
             "the bound, in seconds, on the order traffic (at R/2, unmeasured) that brings each"
                 + " deployment to steady state before a warm sale or a knee search: it runs until"
-                + " three consecutive windows agree on CPU per order within 5 %%")
+                + " three consecutive windows agree on CPU per order within 5 %% and with the three"
+                + " before them")
     int warmup;
 
     @Option(
@@ -225,7 +240,7 @@ public final class BenchCli {
 
     @Option(
         names = "--cost-max-warm",
-        defaultValue = "90",
+        defaultValue = "240",
         description = "cost: at most this many seconds per answer to reach steady state")
     int costMaxWarm;
 
@@ -294,15 +309,6 @@ public final class BenchCli {
           HelmCharts.valuesFile(repo, v);
         }
       }
-      if (!scenario.equals("explain")
-          && !scenario.equals("battle")
-          && com.flashdeal.harness.scenario.Scenarios.of(scenario).isEmpty()) {
-        Scenario.of(scenario); // fail before anything starts
-      }
-      if (scenario.equals("battle") && variants.size() < 2) {
-        throw new HarnessException(
-            "battle: give the reference variant first and at least one other (--variants a,b)");
-      }
       if (aot && Runtime.version().feature() < 25) {
         throw new HarnessException(
             "--aot needs JDK 25 (the AOT cache, JEP 483/515); this is JDK "
@@ -316,8 +322,8 @@ public final class BenchCli {
                 .map(v -> v.endsWith(VariantName.AOT) ? v : v + VariantName.AOT)
                 .toList();
       }
-      Bench.Settings settings =
-          new Bench.Settings(
+      Settings settings =
+          new Settings(
               scenario,
               variants,
               repeat,
@@ -326,33 +332,18 @@ public final class BenchCli {
               rate,
               perUserLimit,
               warmup,
-              !noCold,
               reuseUsers,
-              sloMs,
-              loginSloMs,
-              soldOutSloMs,
-              stepSeconds,
-              startRate,
-              maxRate,
-              pastKnee.stream().filter(m -> m > 0).toList(),
-              fault == null ? null : Fault.parse(fault),
-              retrySeconds,
-              volumeOrders,
               scenarioOptions());
+      // Fail before anything starts: an unknown scenario, settings it cannot run with.
+      Scenarios.named(scenario).validate(settings);
       Path dir =
           Files.createDirectories(
               repo.resolve(out)
                   .resolve(
                       LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-      if (scenario.equals("explain")) {
-        System.out.printf(
-            "bench: index study on the %s platform, %,d past orders; report in %s%n",
-            platform, volumeOrders, dir);
-      } else {
-        System.out.printf(
-            "bench: %s on the %s platform, %d variant(s) x %d round(s); S=%d units, U=%d arrivals at R=%d/s; report in %s%n",
-            scenario, platform, variants.size(), repeat, stock, users, rate, dir);
-      }
+      System.out.printf(
+          "bench: %s on the %s platform; %s%nbench: report in %s%n",
+          scenario, platform, Scenarios.named(scenario).describe(settings), dir);
       long t0 = System.nanoTime();
       // Every progress line carries the bench's elapsed time: a long run shows where time goes.
       java.util.function.Consumer<String> log =
@@ -436,38 +427,36 @@ public final class BenchCli {
       if (png) {
         ReportPng.render(dir.resolve("report.html"), dir.resolve("report.png"), log);
       }
-      List<RunResult> results = outcome.sales();
-      long failed = results.stream().filter(r -> r.status().equals("FAILED")).count();
-      results.stream()
+      List<ScenarioReport.Judged> judged =
+          outcome.part() == null ? List.of() : outcome.part().judged();
+      judged.stream()
           .filter(r -> !r.status().equals("PASSED"))
           .forEach(
               r ->
                   System.out.println(
-                      "  %s round %d %s: %s %s"
-                          .formatted(
-                              r.variant(), r.round(), r.phase(), r.status(), r.violations())));
-      if (!results.isEmpty()) {
-        long naive =
-            results.stream()
-                .filter(r -> r.status().equals("FAILED") && r.variant().contains("naive"))
+                      "  %s %s: %s %s"
+                          .formatted(r.variant(), r.label(), r.status(), r.violations())));
+      if (!judged.isEmpty()) {
+        long failed = judged.stream().filter(r -> r.status().equals("FAILED")).count();
+        long expected =
+            judged.stream()
+                .filter(r -> r.status().equals("FAILED") && expectFail.contains(r.variant()))
                 .count();
         System.out.println(
             failed == 0
                 ? "bench: every sale passed the oracle"
-                : "bench: %d sale(s) FAILED the oracle (%d of them phase1-naive, which must fail)"
-                    .formatted(failed, naive));
+                : "bench: %d sale(s) FAILED the oracle (%d of them expected to: %s)"
+                    .formatted(failed, expected, String.join(", ", expectFail)));
       }
       if (!outcome.aborted().isEmpty()) {
         System.out.println("bench: " + outcome.aborted().size() + " round(s) ABORTED");
       }
-      // --expect-pass: every sale ran and passed; an aborted round is a failure, not a skip.
+      // --expect-pass: every sale ran and ended as expected; an aborted round is a failure, not a
+      // skip.
+      java.util.Set<String> mustFail = java.util.Set.copyOf(expectFail);
       return expectPass
               && (!outcome.aborted().isEmpty()
-                  || results.stream()
-                      .anyMatch(
-                          r ->
-                              !r.status()
-                                  .equals(expectFail.contains(r.variant()) ? "FAILED" : "PASSED")))
+                  || judged.stream().anyMatch(r -> !r.asExpected(mustFail)))
           ? 1
           : 0;
     }
@@ -483,9 +472,27 @@ public final class BenchCli {
       return Path.of(System.getProperty("user.home"), ".kube", "config");
     }
 
-    /** The plug-in scenarios' own options, as {@code <scenario>.<option>} keys. */
+    /**
+     * The scenarios' own options, as {@code <scenario>.<option>} keys ({@code knee.*}: every knee
+     * search's).
+     */
     private Map<String, String> scenarioOptions() {
       Map<String, String> o = new LinkedHashMap<>();
+      o.put("sale.cold", Boolean.toString(!noCold));
+      if (fault != null) {
+        o.put("sale.fault", fault);
+      }
+      o.put("sale.retry-seconds", Integer.toString(retrySeconds));
+      o.put("knee.slo-ms", Double.toString(sloMs));
+      o.put("knee.step-seconds", Integer.toString(stepSeconds));
+      o.put("knee.start-rate", Integer.toString(startRate));
+      o.put("knee.max-rate", Integer.toString(maxRate));
+      o.put(
+          "capacity.past-knee",
+          String.join(",", pastKnee.stream().filter(m -> m > 0).map(String::valueOf).toList()));
+      o.put("sold-out.slo-ms", Double.toString(soldOutSloMs));
+      o.put("login.slo-ms", Double.toString(loginSloMs));
+      o.put("explain.volume-orders", Integer.toString(volumeOrders));
       o.put("cost.rate", Integer.toString(costRate));
       o.put("cost.order-rate", Integer.toString(costOrderRate));
       o.put("cost.login-rate", Integer.toString(costLoginRate));

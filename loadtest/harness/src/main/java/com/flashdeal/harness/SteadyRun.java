@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * One continuous load run cut into windows until the system is at steady state: three consecutive
  * windows whose CPU per answer (every process but the generator) agree within a tolerance, and no
  * trend against the three before them (see {@link #steady}), bounded in time; then, optionally,
- * more windows as samples. What "warm" means everywhere in the lab: the warm-up before
- * a warm sale or a knee search, and the cost scenario's measurement.
+ * more windows as samples. What "warm" means everywhere in the lab: the warm-up before a warm sale
+ * or a knee search, and the cost scenario's measurement.
  *
  * <p>Answers are counted where they are served (a service's own request count); CPU is every
  * process's own, read at the windows' edges, the generator's from its process.
@@ -37,7 +37,8 @@ public final class SteadyRun {
    * @param seconds one window
    * @param maxWarmSeconds the bound on reaching steady state
    * @param samples windows kept after steady state (0: stop once steady)
-   * @param tolerance max / min - 1 of the last three windows, and their mean against the three before
+   * @param tolerance max / min - 1 of the last three windows, and their mean against the three
+   *     before
    */
   public record Plan(
       int rate, int seconds, int maxWarmSeconds, int samples, double tolerance, String counter) {

@@ -22,9 +22,10 @@ import java.util.function.Consumer;
  * What each answer costs: per variant and round, on one deployment, every {@link Answer} in turn at
  * a fixed moderate rate, the generator running without pause while the harness cuts the load into
  * windows. Steady state is three consecutive windows whose system CPU per answer agree within
- * {@link Options#tolerance} (two agreeing windows were seen on a JIT plateau 40 % above the steady
- * cost); the windows after it are the samples, and a variant is ranked by them. The time to steady
- * state is reported per answer: a fixed warm-up would rank variants by how fast they warm.
+ * {@link Options#tolerance} and with the three before them ({@link SteadyRun}: a JIT plateau holds
+ * three windows together above the steady cost); the windows after it are the samples, and a
+ * variant is ranked by them. The time to steady state is reported per answer: a fixed warm-up would
+ * rank variants by how fast they warm.
  *
  * <p>Answers are counted where they are served (the gateway's request count, auth-service's for the
  * direct floor); CPU is every process's own, read from /proc at the window's edges.
@@ -38,7 +39,8 @@ public final class CostScenario {
    * @param windowSeconds one window
    * @param maxWarmSeconds the bound on reaching steady state, per answer
    * @param samples steady windows kept per answer and round
-   * @param tolerance steady: three windows within this relative difference
+   * @param tolerance steady: three windows within this relative difference, and their mean against
+   *     the three before
    * @param answers the answers to measure, in this order
    */
   public record Options(
@@ -51,7 +53,7 @@ public final class CostScenario {
       double tolerance,
       List<Answer> answers) {
     public static final Options DEFAULT =
-        new Options(200, 100, 5, 10, 90, 3, 0.05, List.of(Answer.values()));
+        new Options(200, 100, 5, 10, 240, 3, 0.05, List.of(Answer.values()));
 
     /**
      * From the bench's option map ({@code cost.rate}, ..., {@code cost.answers}); defaults else.
@@ -222,7 +224,8 @@ public final class CostScenario {
             rate, o.windowSeconds(), o.maxWarmSeconds(), o.samples(), o.tolerance(), counter);
     LoadRequest request = new LoadRequest(a.load(), target, users, env, plan.runSeconds());
     progress.accept(
-        "%s: %s at %d/s, windows of %d s until steady (three within ±%.0f %%, at most %d s), then %d samples"
+        ("%s: %s at %d/s, windows of %d s until steady (two blocks of three within ±%.0f %%,"
+                + " at most %d s), then %d samples")
             .formatted(
                 tag,
                 a.label(),

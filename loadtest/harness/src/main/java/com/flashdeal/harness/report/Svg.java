@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** Small dependency-free SVG charts for the HTML report: lines (optionally log axes) and bars. */
-final class Svg {
-  static final String[] COLORS = {"#2f6fd0", "#d0702f", "#2a9d5c", "#a23fb5", "#b5a23f", "#555555"};
+public final class Svg {
+  public static final String[] COLORS = {
+    "#2f6fd0", "#d0702f", "#2a9d5c", "#a23fb5", "#b5a23f", "#555555"
+  };
   private static final int W = 560;
   private static final int H = 300;
   private static final int L = 60;
@@ -15,12 +17,12 @@ final class Svg {
 
   private Svg() {}
 
-  record Series(String name, String color, boolean dashed, List<double[]> points) {}
+  public record Series(String name, String color, boolean dashed, List<double[]> points) {}
 
   /** A vertical marker line (the knee) or horizontal one (the SLO), labelled. */
-  record Mark(boolean vertical, double at, String label, String color) {}
+  public record Mark(boolean vertical, double at, String label, String color) {}
 
-  static String lines(
+  public static String lines(
       String xLabel,
       String yLabel,
       List<Series> series,
@@ -123,7 +125,7 @@ final class Svg {
   }
 
   /** Horizontal grouped bars: one group per label, one bar per series value. */
-  static String bars(
+  public static String bars(
       List<String> groups, List<String> seriesNames, double[][] values, String unit) {
     int rowH = 14;
     int groupH = rowH * seriesNames.size() + 10;
@@ -233,7 +235,7 @@ final class Svg {
     }
   }
 
-  static String num(double v) {
+  public static String num(double v) {
     if (Math.abs(v) >= 1000) return f("%.0f", v);
     if (Math.abs(v) >= 10 || v == Math.rint(v)) return f("%.0f", v);
     return f("%.2g", v);
@@ -245,11 +247,11 @@ final class Svg {
         x, y, size, anchor, esc(s));
   }
 
-  static String f(String format, Object... args) {
+  public static String f(String format, Object... args) {
     return String.format(Locale.ROOT, format, args);
   }
 
-  static String esc(String s) {
+  public static String esc(String s) {
     return s.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")

@@ -1,4 +1,4 @@
-package com.flashdeal.harness;
+package com.flashdeal.harness.sale;
 
 import com.flashdeal.harness.load.SaleFigures;
 import com.flashdeal.harness.metrics.MachineLoad;
