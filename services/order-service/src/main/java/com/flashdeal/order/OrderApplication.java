@@ -1,6 +1,7 @@
 package com.flashdeal.order;
 
 import com.flashdeal.ordercore.checkout.CheckoutService;
+import com.flashdeal.ordercore.checkout.SoldOutDeals;
 import com.flashdeal.ordercore.orders.OrderStore;
 import com.flashdeal.ordercore.settlement.SettlementStore;
 import com.flashdeal.ordercore.settlement.Settlements;
@@ -38,7 +39,12 @@ public class OrderApplication {
 
   @Bean
   CheckoutService checkoutService(
-      OrderStore orders, ProductClient products, Settlements settlements, Clock clock) {
-    return new CheckoutService(orders, products, settlements, clock);
+      OrderStore orders,
+      ProductClient products,
+      Settlements settlements,
+      Clock clock,
+      OrderProperties properties) {
+    return new CheckoutService(
+        orders, products, settlements, clock, new SoldOutDeals(properties.soldOutTtl()));
   }
 }

@@ -14,13 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flow {@code sync} (201 after the reservation) or {@code async} (202 PENDING, Phase 5)
  * @param messaging the broker, for the asynchronous flow
  * @param admission what the asynchronous flow asks before it accepts an order
+ * @param soldOutTtl the synchronous flow: how long a SOLD_OUT from product-service is answered here
+ *     without asking again (0: never)
  */
 @ConfigurationProperties("flashdeal.order")
 public record OrderProperties(
     ProductService productService,
     @DefaultValue("sync") Flow flow,
     MessagingSettings messaging,
-    @DefaultValue("local") Admission admission) {
+    @DefaultValue("local") Admission admission,
+    @DefaultValue("200ms") Duration soldOutTtl) {
 
   public enum Flow {
     SYNC,

@@ -14,7 +14,12 @@ import com.flashdeal.harness.load.Scenario;
 public enum Answer {
   DEAL_READ("deal read", Scenario.READ, true),
   SOLD_OUT("409 SOLD_OUT", Scenario.SOLD_OUT, true),
-  CREATED("201 order", Scenario.CAPACITY, true),
+  /**
+   * A fresh order: 201, or for the asynchronous variants 202 — its decision (the outbox relay, the
+   * broker, the stock's consumer) runs in the same windows at steady state, so its CPU is in the
+   * answer's cost; the buyers do not poll, so the count is one request per order.
+   */
+  CREATED("201 order (or 202 and its decision)", Scenario.CAPACITY, true),
   LOGIN("login", Scenario.LOGIN, true),
   FLOOR_DIRECT("floor: direct to auth-service", Scenario.READ, false),
   FLOOR_GATEWAY("floor: through the gateway", Scenario.READ, true);

@@ -8,6 +8,7 @@ import com.flashdeal.ordercore.orders.OrderRecord;
 import com.flashdeal.ordercore.orders.OrderStore;
 import com.flashdeal.ordercore.settlement.Settlements;
 import com.flashdeal.ordercore.stock.ProductClient;
+import com.flashdeal.ordercore.stock.StockReservations;
 import com.flashdeal.servicecore.problem.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -20,19 +21,29 @@ import java.util.UUID;
  * crash, a lost answer): the reaper settles the order id with this service, and the insert writes
  * the order and its settlement in one statement, so an order either exists with its units or never
  * will without them (docs/no-leaked-stock.md).
+ *
+ * <p>A deal product-service just refused as SOLD_OUT is refused here for a short while ({@link
+ * SoldOutDeals}), after the buyer's own orders were looked up: most answers of a sale are refusals,
+ * and this one costs no write and no call.
  */
 public class CheckoutService {
   private final OrderStore orders;
-  private final ProductClient products;
+  private final StockReservations products;
   private final Settlements settlements;
   private final Clock clock;
+  private final SoldOutDeals soldOut;
 
   public CheckoutService(
-      OrderStore orders, ProductClient products, Settlements settlements, Clock clock) {
+      OrderStore orders,
+      StockReservations products,
+      Settlements settlements,
+      Clock clock,
+      SoldOutDeals soldOut) {
     this.orders = orders;
     this.products = products;
     this.settlements = settlements;
     this.clock = clock;
+    this.soldOut = soldOut;
   }
 
   /** The order and whether it replays an earlier request with the same idempotency key. */
@@ -59,6 +70,10 @@ public class CheckoutService {
       }
       throw alreadyOrdered(dealId);
     }
+    if (soldOut.refuses(dealId, quantity)) {
+      // No order of this buyer for the deal, and product-service refused it a moment ago.
+      throw soldOut(dealId);
+    }
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       UUID orderId = OrderIds.of(userId, idempotencyKey, attempt);
       Reservation reservation = reserve(dealId, orderId, userId, quantity, token);
@@ -84,7 +99,14 @@ public class CheckoutService {
    */
   private Reservation reserve(long dealId, UUID orderId, UUID userId, int quantity, String token) {
     try {
-      return products.reserve(dealId, orderId, userId, quantity, token);
+      Reservation held = products.reserve(dealId, orderId, userId, quantity, token);
+      soldOut.available(dealId);
+      return held;
+    } catch (ApiException e) {
+      if (e.code() == ErrorCode.SOLD_OUT) {
+        soldOut.soldOut(dealId, quantity);
+      }
+      throw e;
     } catch (ProductClient.ReserveTimedOut e) {
       // It may have been reserved after all: give it back before answering (no order can exist).
       products.release(orderId);
@@ -164,6 +186,11 @@ public class CheckoutService {
           "This Idempotency-Key was first used with a different request.");
     }
     return new Placed(earlier, true);
+  }
+
+  static ApiException soldOut(long dealId) {
+    return ApiException.conflict(
+        ErrorCode.SOLD_OUT, "Deal " + dealId + " has not enough units left.");
   }
 
   static ApiException alreadyOrdered(long dealId) {

@@ -29,7 +29,7 @@ import tools.jackson.databind.ObjectMapper;
  * HttpClient); this class only maps its outcomes onto the order's: refusals keep their contract
  * code, an unreachable or overloaded product-service is 503, no answer in time is "unknown".
  */
-public class ProductClient {
+public class ProductClient implements StockReservations {
   private static final Logger log = LoggerFactory.getLogger(ProductClient.class);
 
   private final ReservationsApi reservations;
@@ -108,6 +108,7 @@ public class ProductClient {
    * @throws ReserveTimedOut when no answer came in time
    * @throws ReservedForAnotherRequest when this order id was reserved for another request
    */
+  @Override
   public Reservation reserve(
       long dealId, UUID orderId, UUID userId, int quantity, String endUserToken) {
     ReserveRequest request = new ReserveRequest(orderId, userId, quantity);
@@ -207,6 +208,7 @@ public class ProductClient {
    * reaper gives the units back anyway once the reservation has expired (it asks this service
    * whether the order exists first).
    */
+  @Override
   public void release(UUID orderId) {
     try {
       asOrderService(headers -> reservations.releaseReservation(orderId, headers));

@@ -1,6 +1,7 @@
 package com.flashdeal.order.micronaut;
 
 import com.flashdeal.ordercore.checkout.CheckoutService;
+import com.flashdeal.ordercore.checkout.SoldOutDeals;
 import com.flashdeal.ordercore.orders.OrderStore;
 import com.flashdeal.ordercore.settlement.SettlementStore;
 import com.flashdeal.ordercore.settlement.Settlements;
@@ -88,8 +89,12 @@ class OrderFactory {
 
   @Singleton
   CheckoutService checkoutService(
-      OrderStore orders, ProductClient products, Settlements settlements, Clock clock) {
-    return new CheckoutService(orders, products, settlements, clock);
+      OrderStore orders,
+      ProductClient products,
+      Settlements settlements,
+      Clock clock,
+      @Property(name = "flashdeal.order.sold-out-ttl") Duration soldOutTtl) {
+    return new CheckoutService(orders, products, settlements, clock, new SoldOutDeals(soldOutTtl));
   }
 
   @Singleton
