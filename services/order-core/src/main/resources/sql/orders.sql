@@ -19,6 +19,17 @@ SELECT id, user_id, deal_id, product_id, quantity, unit_price_minor, currency, s
  WHERE user_id = :userId
    AND idempotency_key = :idempotencyKey;
 
+-- What the synchronous checkout asks before it reserves, in one round trip and one snapshot: the buyer's order with
+-- this key (a replay), else an order of theirs for the deal that is not REJECTED (409 ALREADY_ORDERED).
+-- name: FindOrderForCheckout :one
+SELECT id, user_id, deal_id, product_id, quantity, unit_price_minor, currency, status, rejection_code,
+       created_at, updated_at, request_fingerprint
+  FROM customer_order
+ WHERE user_id = :userId
+   AND (idempotency_key = :idempotencyKey OR (deal_id = :dealId AND status <> 'REJECTED'))
+ ORDER BY idempotency_key = :idempotencyKey DESC
+ LIMIT 1;
+
 -- A REJECTED order (asynchronous flow) is no order: the user may try again.
 -- name: HasOrderForDeal :one
 SELECT EXISTS (SELECT 1 FROM customer_order WHERE user_id = :userId AND deal_id = :dealId AND status <> 'REJECTED');

@@ -11,6 +11,7 @@ import com.flashdeal.servicedefaults.security.ServiceClientProperties;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
@@ -37,7 +38,9 @@ public class OrderApplication {
     return new Settlements(store);
   }
 
+  /** The synchronous flow's placement; the asynchronous one's is AsyncOrderConfig's. */
   @Bean
+  @ConditionalOnProperty(name = "flashdeal.order.flow", havingValue = "sync", matchIfMissing = true)
   CheckoutService checkoutService(
       OrderStore orders,
       ProductClient products,

@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * units into the reservation. Units held for an order that is not accepted after all (a duplicate,
  * or this process died before the insert) go back after product-service's hold.
  */
-public class AcceptService {
+public class AcceptService implements OrderPlacement {
   private static final int MAX_KNOWN_DEALS = 10_000;
 
   private final OrderStore orders;
@@ -62,13 +62,18 @@ public class AcceptService {
     this.admitAtStockGate = admitAtStockGate;
   }
 
+  @Override
+  public boolean decidesLater() {
+    return true;
+  }
+
   /**
    * Optimistic: the happy path is one statement. The constraints decide the rest — a unique
    * violation means this key was used before (a replay, or 422 for another body) or the user has an
    * order for the deal (409 ALREADY_ORDERED) — so no lookup runs before the insert.
    */
-  public CheckoutService.Placed accept(
-      UUID userId, String token, String idempotencyKey, long dealId, int quantity) {
+  @Override
+  public Placed place(UUID userId, String token, String idempotencyKey, long dealId, int quantity) {
     String fingerprint = "deal=" + dealId + ";quantity=" + quantity;
     Deal deal = terms(dealId, token);
     ApiException refused = refusal(deal, quantity);
@@ -113,7 +118,7 @@ public class AcceptService {
       throw CheckoutService.alreadyOrdered(dealId);
     }
     committed.run();
-    return new CheckoutService.Placed(order, false);
+    return new Placed(order, false);
   }
 
   /**
@@ -124,7 +129,7 @@ public class AcceptService {
    * down or overloaded, Redis rebuilt without it), and the per-user limit reached may be the user's
    * accepted order for the deal under another key.
    */
-  private CheckoutService.Placed admit(
+  private Placed admit(
       long dealId,
       UUID orderId,
       UUID userId,

@@ -26,7 +26,7 @@ import java.util.UUID;
  * SoldOutDeals}), after the buyer's own orders were looked up: most answers of a sale are refusals,
  * and this one costs no write and no call.
  */
-public class CheckoutService {
+public class CheckoutService implements OrderPlacement {
   private final OrderStore orders;
   private final StockReservations products;
   private final Settlements settlements;
@@ -46,27 +46,27 @@ public class CheckoutService {
     this.soldOut = soldOut;
   }
 
-  /** The order and whether it replays an earlier request with the same idempotency key. */
-  public record Placed(OrderRecord order, boolean replayed) {}
-
   /**
    * At most this many attempts per key: each spent attempt is one the buyer retried after its units
    * had gone back, so a real buyer never gets near it.
    */
   static final int MAX_ATTEMPTS = 20;
 
+  @Override
+  public boolean decidesLater() {
+    return false;
+  }
+
+  @Override
   public Placed place(UUID userId, String token, String idempotencyKey, long dealId, int quantity) {
     String fingerprint = "deal=" + dealId + ";quantity=" + quantity;
-    var earlier = orders.findByIdempotencyKey(userId, idempotencyKey);
+    // One statement, one snapshot: the order of this key if any (a replay), else another order of
+    // the buyer for the deal. Two lookups raced (seen in CI with eight concurrent requests sharing
+    // a key: one of them answered 409 ALREADY_ORDERED); one cannot.
+    var earlier = orders.findForCheckout(userId, idempotencyKey, dealId);
     if (earlier.isPresent()) {
-      return replay(earlier.get(), fingerprint);
-    }
-    if (orders.hasOrderForDeal(userId, dealId)) {
-      // Maybe ours: a request with this very key committed since the lookup above (seen in CI with
-      // eight concurrent requests sharing a key: one of them answered 409 ALREADY_ORDERED).
-      var mine = orders.findByIdempotencyKey(userId, idempotencyKey);
-      if (mine.isPresent()) {
-        return replay(mine.get(), fingerprint);
+      if (OrderIds.isOf(earlier.get().id(), userId, idempotencyKey, MAX_ATTEMPTS)) {
+        return replay(earlier.get(), fingerprint);
       }
       throw alreadyOrdered(dealId);
     }

@@ -14,6 +14,20 @@ import java.util.UUID;
 public final class OrderIds {
   private OrderIds() {}
 
+  /**
+   * Whether {@code orderId} is one of this key's first {@code attempts} ids: the order was made
+   * with this key (ids are derived, never stored beside the key in what the order statements
+   * return).
+   */
+  public static boolean isOf(UUID orderId, UUID userId, String idempotencyKey, int attempts) {
+    for (int attempt = 0; attempt < attempts; attempt++) {
+      if (of(userId, idempotencyKey, attempt).equals(orderId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static UUID of(UUID userId, String idempotencyKey, int attempt) {
     return UUID.nameUUIDFromBytes(
         ("flashdeal-order/" + userId + "/" + attempt + "/" + idempotencyKey)

@@ -21,6 +21,12 @@ public interface OrderStore {
 
   boolean hasOrderForDeal(UUID userId, long dealId);
 
+  /**
+   * The buyer's order with this key, else one of theirs for the deal that is not REJECTED, in one
+   * statement ({@code FindOrderForCheckout}).
+   */
+  Optional<OrderRecord> findForCheckout(UUID userId, String key, long dealId);
+
   Optional<OrderRecord> findOwn(UUID id, UUID userId);
 
   List<OrderRecord> listOwn(UUID userId, int limit, long offset);

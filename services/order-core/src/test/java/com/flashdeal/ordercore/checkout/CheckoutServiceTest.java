@@ -55,6 +55,14 @@ class CheckoutServiceTest {
   }
 
   @Test
+  void aRefusalLooksTheBuyerUpOnce() {
+    assertThat(refusal(() -> order(UUID.randomUUID(), "a", 1))).isEqualTo(ErrorCode.SOLD_OUT);
+    db.lookups = 0;
+    assertThat(refusal(() -> order(UUID.randomUUID(), "b", 1))).isEqualTo(ErrorCode.SOLD_OUT);
+    assertThat(db.lookups).isEqualTo(1);
+  }
+
+  @Test
   void aRetryOfAnOrderThatExistsGetsThatOrderNeverSoldOut() {
     stock.giveBack(DEAL, 1);
     UUID buyer = UUID.randomUUID();

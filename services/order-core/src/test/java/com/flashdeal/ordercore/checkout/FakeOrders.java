@@ -33,6 +33,19 @@ final class FakeOrders implements OrderStore, SettlementStore {
   }
 
   @Override
+  public Optional<OrderRecord> findForCheckout(UUID userId, String key, long dealId) {
+    lookups++;
+    OrderRecord mine = byKey.get(key(userId, key));
+    if (mine != null) {
+      return Optional.of(mine);
+    }
+    return byKey.values().stream()
+        .filter(o -> o.userId().equals(userId) && o.dealId() == dealId)
+        .filter(o -> !o.status().equals("REJECTED"))
+        .findFirst();
+  }
+
+  @Override
   public boolean hasOrderForDeal(UUID userId, long dealId) {
     lookups++;
     return byKey.values().stream().anyMatch(o -> o.userId().equals(userId) && o.dealId() == dealId);

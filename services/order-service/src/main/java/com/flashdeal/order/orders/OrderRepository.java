@@ -51,6 +51,16 @@ public class OrderRepository implements OrderStore {
   }
 
   @Override
+  public Optional<OrderRecord> findForCheckout(UUID userId, String key, long dealId) {
+    return jdbc.sql(OrdersSql.FIND_ORDER_FOR_CHECKOUT)
+        .param("userId", userId)
+        .param("idempotencyKey", key)
+        .param("dealId", dealId)
+        .query(OrderRecord::map)
+        .optional();
+  }
+
+  @Override
   public boolean hasOrderForDeal(UUID userId, long dealId) {
     return jdbc.sql(OrdersSql.HAS_ORDER_FOR_DEAL)
         .param("userId", userId)

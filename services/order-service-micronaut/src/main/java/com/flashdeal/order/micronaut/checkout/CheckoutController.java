@@ -5,7 +5,7 @@ import com.flashdeal.order.micronaut.model.CreateOrderRequest;
 import com.flashdeal.order.micronaut.model.Order;
 import com.flashdeal.order.micronaut.orders.ApiOrders;
 import com.flashdeal.order.micronaut.web.Guard;
-import com.flashdeal.ordercore.checkout.CheckoutService;
+import com.flashdeal.ordercore.checkout.OrderPlacement;
 import com.flashdeal.servicecore.security.VerifiedUser;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,10 +22,10 @@ import java.net.URI;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CheckoutController implements CheckoutApi {
-  private final CheckoutService checkout;
+  private final OrderPlacement placement;
 
-  CheckoutController(CheckoutService checkout) {
-    this.checkout = checkout;
+  CheckoutController(OrderPlacement placement) {
+    this.placement = placement;
   }
 
   @Override
@@ -33,7 +33,7 @@ class CheckoutController implements CheckoutApi {
     var http = ServerRequestContext.currentRequest().orElseThrow();
     VerifiedUser user = Guard.caller(http).requireUser();
     var placed =
-        checkout.place(
+        placement.place(
             user.id(),
             Guard.token(http),
             idempotencyKey,
@@ -41,7 +41,8 @@ class CheckoutController implements CheckoutApi {
             request.getQuantity());
     Order order = ApiOrders.of(placed.order());
     MutableHttpResponse<Order> response =
-        HttpResponse.<Order>status(HttpStatus.CREATED)
+        HttpResponse.<Order>status(
+                placement.decidesLater() ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
             .headers(h -> h.location(URI.create("/orders/" + order.getId())))
             .body(order);
     if (placed.replayed()) {

@@ -49,6 +49,12 @@ class JdbcOrderStore implements OrderStore {
   }
 
   @Override
+  public Optional<OrderRecord> findForCheckout(UUID userId, String key, long dealId) {
+    ThreadModel.requireBlockingThread();
+    return queries.findOrderForCheckout(userId, key, dealId).map(OrderRow::record);
+  }
+
+  @Override
   public boolean hasOrderForDeal(UUID userId, long dealId) {
     ThreadModel.requireBlockingThread();
     return queries.hasOrderForDeal(userId, dealId);

@@ -33,6 +33,9 @@ interface OrderQueries extends GenericRepository<OrderRow, UUID> {
   @Query(OrdersSql.FIND_ORDER_BY_IDEMPOTENCY_KEY)
   Optional<OrderRow> findOrderByIdempotencyKey(UUID userId, String idempotencyKey);
 
+  @Query(OrdersSql.FIND_ORDER_FOR_CHECKOUT)
+  Optional<OrderRow> findOrderForCheckout(UUID userId, String idempotencyKey, long dealId);
+
   @Query(OrdersSql.HAS_ORDER_FOR_DEAL)
   boolean hasOrderForDeal(UUID userId, long dealId);
 
