@@ -7,14 +7,15 @@ import com.flashdeal.ordercore.orders.DuplicateOrderException;
 import com.flashdeal.ordercore.orders.OrderRecord;
 import com.flashdeal.ordercore.orders.OrderStore;
 import com.flashdeal.ordercore.stock.ProductClient;
+import com.flashdeal.servicecore.deal.DealTerms;
 import com.flashdeal.servicecore.problem.ApiException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Phase 5 order path: the order is accepted as PENDING (202) in one statement with its outbox
@@ -41,7 +42,12 @@ public class AcceptService implements OrderPlacement {
   private final Clock clock;
   private final Runnable committed;
   private final boolean admitAtStockGate;
-  private final Map<Long, Deal> knownDeals = new ConcurrentHashMap<>();
+  // Bounded, least recently used first out; terms never change, so nothing here goes stale.
+  private final Cache<Long, Deal> knownDeals =
+      Caffeine.newBuilder()
+          .maximumSize(MAX_KNOWN_DEALS)
+          .expireAfterAccess(Duration.ofHours(1))
+          .build();
 
   /**
    * @param committed called after an order was written (nudges the outbox relay)
@@ -159,34 +165,11 @@ public class AcceptService implements OrderPlacement {
 
   /** What refuses this order without its units: outside the window, over the per-user limit. */
   private ApiException refusal(Deal deal, int quantity) {
-    Instant now = clock.instant();
-    if (now.isBefore(deal.getStartsAt().toInstant())) {
-      return ApiException.conflict(
-          ErrorCode.DEAL_NOT_ACTIVE,
-          "Deal " + deal.getId() + " starts at " + deal.getStartsAt() + ".");
-    }
-    if (!now.isBefore(deal.getEndsAt().toInstant())) {
-      return ApiException.conflict(
-          ErrorCode.DEAL_NOT_ACTIVE,
-          "Deal " + deal.getId() + " ended at " + deal.getEndsAt() + ".");
-    }
-    if (quantity > deal.getPerUserLimit()) {
-      return ApiException.conflict(
-          ErrorCode.LIMIT_EXCEEDED,
-          "Deal " + deal.getId() + " allows " + deal.getPerUserLimit() + " unit(s) per user.");
-    }
-    return null;
+    return new DealTerms(deal.getId(), deal.getStartsAt(), deal.getEndsAt(), deal.getPerUserLimit())
+        .refusal(clock.instant(), quantity);
   }
 
   private Deal terms(long dealId, String token) {
-    Deal deal = knownDeals.get(dealId);
-    if (deal == null) {
-      deal = products.deal(dealId, token);
-      if (knownDeals.size() >= MAX_KNOWN_DEALS) {
-        knownDeals.clear();
-      }
-      knownDeals.put(dealId, deal);
-    }
-    return deal;
+    return knownDeals.get(dealId, id -> products.deal(id, token));
   }
 }

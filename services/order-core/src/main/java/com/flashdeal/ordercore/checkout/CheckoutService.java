@@ -9,6 +9,7 @@ import com.flashdeal.ordercore.orders.OrderStore;
 import com.flashdeal.ordercore.settlement.Settlements;
 import com.flashdeal.ordercore.stock.ProductClient;
 import com.flashdeal.ordercore.stock.StockReservations;
+import com.flashdeal.servicecore.deal.DealTerms;
 import com.flashdeal.servicecore.problem.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -72,7 +73,7 @@ public class CheckoutService implements OrderPlacement {
     }
     if (soldOut.refuses(dealId, quantity)) {
       // No order of this buyer for the deal, and product-service refused it a moment ago.
-      throw soldOut(dealId);
+      throw DealTerms.soldOut(dealId);
     }
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       UUID orderId = OrderIds.of(userId, idempotencyKey, attempt);
@@ -186,11 +187,6 @@ public class CheckoutService implements OrderPlacement {
           "This Idempotency-Key was first used with a different request.");
     }
     return new Placed(earlier, true);
-  }
-
-  static ApiException soldOut(long dealId) {
-    return ApiException.conflict(
-        ErrorCode.SOLD_OUT, "Deal " + dealId + " has not enough units left.");
   }
 
   static ApiException alreadyOrdered(long dealId) {

@@ -3,6 +3,7 @@ package com.flashdeal.product.deal;
 import com.flashdeal.contract.product.model.Deal;
 import com.flashdeal.contract.product.model.DealStatus;
 import com.flashdeal.product.web.Moneys;
+import com.flashdeal.servicecore.deal.DealTerms;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,8 +22,13 @@ public record DealRecord(
     OffsetDateTime endsAt,
     int perUserLimit) {
 
+  /** The rules that never change once the deal exists (window, per-user limit). */
+  public DealTerms terms() {
+    return new DealTerms(id, startsAt, endsAt, perUserLimit);
+  }
+
   public boolean activeAt(Instant now) {
-    return !now.isBefore(startsAt.toInstant()) && now.isBefore(endsAt.toInstant());
+    return terms().activeAt(now);
   }
 
   public DealStatus statusAt(Instant now) {

@@ -6,12 +6,14 @@ import com.flashdeal.product.deal.DealRecord;
 import com.flashdeal.product.deal.DealRepository;
 import com.flashdeal.product.stock.StockGate;
 import com.flashdeal.product.stock.StockStrategy;
+import com.flashdeal.servicecore.deal.DealTerms;
 import com.flashdeal.servicecore.problem.ApiException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,7 +35,13 @@ public class ReservationService {
   private final StockGate gate;
   private final Clock clock;
   private final TransactionTemplate tx;
-  private final Map<Long, DealRecord> knownDeals = new ConcurrentHashMap<>();
+  // Bounded, least recently used first out; a deal's terms never change, so an entry is only ever
+  // dropped to bound the memory (and an hour unused), never because it went stale.
+  private final Cache<Long, DealRecord> knownDeals =
+      Caffeine.newBuilder()
+          .maximumSize(MAX_KNOWN_DEALS)
+          .expireAfterAccess(Duration.ofHours(1))
+          .build();
 
   ReservationService(
       DealRepository deals,
@@ -106,7 +114,7 @@ public class ReservationService {
     DealRecord deal = terms(dealId);
     Instant now = clock.instant();
     if (!deal.activeAt(now)) {
-      throw notActive(deal, now);
+      throw deal.terms().notActive(now);
     }
     passGate(deal, orderId, userId, quantity, now);
   }
@@ -116,15 +124,7 @@ public class ReservationService {
    * per deal, so that a refusal from the gate touches no database at all.
    */
   private DealRecord terms(long dealId) {
-    DealRecord deal = knownDeals.get(dealId);
-    if (deal == null) {
-      deal = find(dealId);
-      if (knownDeals.size() >= MAX_KNOWN_DEALS) {
-        knownDeals.clear();
-      }
-      knownDeals.put(dealId, deal);
-    }
-    return deal;
+    return knownDeals.get(dealId, this::find);
   }
 
   /** The gate's verdict; a refusal is thrown with its contract code. */
@@ -133,9 +133,9 @@ public class ReservationService {
     StockGate.Verdict verdict = gate.admit(deal, orderId, userId, quantity, now);
     switch (verdict) {
       case CONFLICT -> throw conflict(orderId);
-      case NOT_ACTIVE -> throw notActive(deal, now);
-      case LIMIT_EXCEEDED -> throw limitExceeded(deal);
-      case SOLD_OUT -> throw soldOut(deal.id());
+      case NOT_ACTIVE -> throw deal.terms().notActive(now);
+      case LIMIT_EXCEEDED -> throw deal.terms().limitExceeded();
+      case SOLD_OUT -> throw DealTerms.soldOut(deal.id());
       case TAKEN, PASS -> {
         // the database decides
       }
@@ -173,13 +173,13 @@ public class ReservationService {
     }
     Instant now = clock.instant();
     if (!deal.activeAt(now)) {
-      throw notActive(deal, now);
+      throw deal.terms().notActive(now);
     }
     if (!reservations.addUserPurchase(dealId, userId, quantity, deal.perUserLimit())) {
-      throw limitExceeded(deal);
+      throw deal.terms().limitExceeded();
     }
     if (!stock.take(dealId, quantity)) {
-      throw soldOut(dealId);
+      throw DealTerms.soldOut(dealId);
     }
     return new Outcome(inserted.get(), true);
   }
@@ -188,25 +188,6 @@ public class ReservationService {
     return ApiException.conflict(
         ErrorCode.RESERVATION_CONFLICT,
         "Order " + orderId + " was reserved with a different request.");
-  }
-
-  private static ApiException notActive(DealRecord deal, Instant now) {
-    return ApiException.conflict(
-        ErrorCode.DEAL_NOT_ACTIVE,
-        now.isBefore(deal.startsAt().toInstant())
-            ? "Deal " + deal.id() + " starts at " + deal.startsAt() + "."
-            : "Deal " + deal.id() + " ended at " + deal.endsAt() + ".");
-  }
-
-  private static ApiException limitExceeded(DealRecord deal) {
-    return ApiException.conflict(
-        ErrorCode.LIMIT_EXCEEDED,
-        "Deal " + deal.id() + " allows " + deal.perUserLimit() + " unit(s) per user.");
-  }
-
-  private static ApiException soldOut(long dealId) {
-    return ApiException.conflict(
-        ErrorCode.SOLD_OUT, "Deal " + dealId + " has not enough units left.");
   }
 
   /** The reservation held for this order id. */
