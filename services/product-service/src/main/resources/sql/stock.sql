@@ -7,9 +7,9 @@ UPDATE deal
  WHERE id = :dealId
    AND remaining >= :quantity;
 
--- db-lock: lock the row first, then decide in the application. NO KEY UPDATE, not UPDATE: the reservation and
--- per-user rows inserted earlier in the same transaction hold FOR KEY SHARE locks on this deal (foreign keys), and
--- FOR UPDATE conflicts with those, so two buyers would deadlock each waiting for the other's key-share lock.
+-- db-lock: lock the row first, then decide in the application. NO KEY UPDATE, not UPDATE: the decrement changes no
+-- key, so it needs no stronger lock (and while reservations had a foreign key to the deal, FOR UPDATE conflicted
+-- with their FOR KEY SHARE locks: two buyers deadlocked, each waiting for the other's).
 -- name: LockRemaining :one
 SELECT remaining
   FROM deal
