@@ -1,5 +1,7 @@
 package com.flashdeal.servicecore.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.Header;
@@ -18,11 +20,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies Flash Deal access tokens: RS256 only (so neither {@code alg: none} nor
@@ -45,7 +45,10 @@ public final class JwtVerifier {
   private final String audience;
   private final Duration clockSkew;
   private final Clock clock;
-  private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+  // Bounded, least recently used first out (a sale's buyers keep theirs; a flood of one-off tokens
+  // cannot grow it), instead of a map emptied whole at its size.
+  private final Cache<String, Remembered> verified =
+      Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build();
 
   /** At most this many tokens remembered; past it the memory starts over (a crude, safe bound). */
   static final int MAX_REMEMBERED = 20_000;
@@ -76,18 +79,15 @@ public final class JwtVerifier {
     if (token.length() > 8192) {
       throw new TokenRejectedException("token too large");
     }
-    Remembered known = verified.get(token);
+    Remembered known = verified.getIfPresent(token);
     if (known != null) {
       if (clock.instant().isBefore(known.validUntil()) && keys.cached(known.kid()).isPresent()) {
         return known.user();
       }
-      verified.remove(token); // expired or its key is gone: the full check below says why
+      verified.invalidate(token); // expired or its key is gone: the full check below says why
     }
     Jws<Claims> jws = parse(token);
     VerifiedUser user = userOf(jws.getPayload());
-    if (verified.size() >= MAX_REMEMBERED) {
-      verified.clear();
-    }
     verified.put(
         token,
         new Remembered(
@@ -160,6 +160,10 @@ public final class JwtVerifier {
     return roles;
   }
 
+  /** The header's key id; compiled once (the gateway asks for every request). */
+  private static final java.util.regex.Pattern KID =
+      java.util.regex.Pattern.compile("\"kid\"\\s*:\\s*\"([^\"]{1,200})\"");
+
   private static Optional<String> kidOf(String token) {
     try {
       int dot = token.indexOf('.');
@@ -170,7 +174,7 @@ public final class JwtVerifier {
           new String(
               java.util.Base64.getUrlDecoder().decode(token.substring(0, dot)),
               java.nio.charset.StandardCharsets.UTF_8);
-      var m = java.util.regex.Pattern.compile("\"kid\"\\s*:\\s*\"([^\"]{1,200})\"").matcher(header);
+      var m = KID.matcher(header);
       return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.empty();
