@@ -50,6 +50,6 @@ class SqlFilesIT extends OrderServiceTestBase {
                 new SqlFiles.QueryFile(OrdersSql.ALL, OrdersSql.PARAMETERS),
                 new SqlFiles.QueryFile(SettlementsSql.ALL, SettlementsSql.PARAMETERS)),
             samples);
-    assertThat(ran).isEqualTo(8);
+    assertThat(ran).isEqualTo(9);
   }
 }
