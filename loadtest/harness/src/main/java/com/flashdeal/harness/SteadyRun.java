@@ -80,8 +80,10 @@ public final class SteadyRun {
    * @param steadyAfterSeconds from the first arrival to the window that closed steady state, NaN
    *     when the bound passed first
    * @param samples the windows after steady state (after the bound when it never settled)
+   * @param load what the generator saw over the whole run (its answers' error rates)
    */
-  public record Result(double steadyAfterSeconds, int windows, List<Window> samples, Window last) {
+  public record Result(
+      double steadyAfterSeconds, int windows, List<Window> samples, Window last, LoadResult load) {
     public boolean settled() {
       return !Double.isNaN(steadyAfterSeconds);
     }
@@ -105,17 +107,17 @@ public final class SteadyRun {
       Plan plan,
       java.util.function.BiConsumer<Window, String> each) {
     CompletableFuture<LoadResult> run = CompletableFuture.supplyAsync(() -> load.run(request, dir));
+    double steadyAt = Double.NaN;
+    int windows = 0;
+    List<Window> samples = new ArrayList<>();
+    Window last = null;
     try {
       CompletableFuture.anyOf(request.firstArrival(), run).join();
       long started = System.nanoTime();
       long generator = request.generatorPid().getNow(-1L);
       Edge prev = edge(d, generator);
       List<Double> totals = new ArrayList<>();
-      List<Window> samples = new ArrayList<>();
-      int windows = 0;
       boolean settled = false;
-      double steadyAt = Double.NaN;
-      Window last = null;
       while (!run.isDone() && (!settled || samples.size() < plan.samples())) {
         Waiting.sleep(Duration.ofSeconds(plan.seconds()));
         if (run.isDone()) {
@@ -144,11 +146,10 @@ public final class SteadyRun {
         totals.add(w.systemMs());
         prev = cur;
       }
-      return new Result(steadyAt, windows, samples, last);
     } finally {
       request.stop().complete(null);
-      run.join();
     }
+    return new Result(steadyAt, windows, samples, last, run.join());
   }
 
   private Window window(int index, Edge prev, Edge cur, String counter) {

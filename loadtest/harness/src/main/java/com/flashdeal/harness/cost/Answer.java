@@ -60,6 +60,17 @@ public enum Answer {
             + java.util.Arrays.stream(values()).map(Answer::id).toList());
   }
 
+  /**
+   * The generator's metric prefix of this answer ({@code <metric>_errors}: not the expected one).
+   */
+  String metric() {
+    return switch (load) {
+      case LOGIN -> "login";
+      case READ -> "read";
+      default -> "order";
+    };
+  }
+
   public String id() {
     return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }

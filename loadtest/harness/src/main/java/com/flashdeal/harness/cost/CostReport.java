@@ -35,7 +35,7 @@ final class CostReport {
   }
 
   static final List<String> STEADY_HEADER =
-      List.of("variant", "round", "answer", "time to steady state", "windows");
+      List.of("variant", "round", "answer", "time to steady state", "windows", "not as expected");
 
   static List<List<String>> steadyRows(CostResult c) {
     return c.steady().stream()
@@ -48,7 +48,9 @@ final class CostReport {
                     s.settled()
                         ? String.format(Locale.ROOT, "%.0f s", s.seconds())
                         : "not steady within the bound",
-                    Integer.toString(s.windows())))
+                    Integer.toString(s.windows()),
+                    String.format(Locale.ROOT, "%.2f %%", s.errorRate() * 100)
+                        + (s.errorRate() > CostScenario.MAX_ERROR_RATE ? " (not counted)" : "")))
         .toList();
   }
 }

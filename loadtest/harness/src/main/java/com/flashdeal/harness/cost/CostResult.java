@@ -55,10 +55,18 @@ public record CostResult(List<Sample> samples, List<Steady> steady)
 
   /**
    * @param seconds from the answer's first request until the window that closed steady state
-   * @param settled whether two consecutive windows agreed within the tolerance before the bound
+   * @param settled whether steady state was reached before the bound
+   * @param errorRate answers that were not the expected one, over the whole run (above 1 % its
+   *     windows are not counted)
    */
   public record Steady(
-      String variant, int round, Answer answer, double seconds, int windows, boolean settled) {}
+      String variant,
+      int round,
+      Answer answer,
+      double seconds,
+      int windows,
+      boolean settled,
+      double errorRate) {}
 
   public List<String> variants() {
     Set<String> v = new LinkedHashSet<>();

@@ -155,7 +155,8 @@ public final class CostScenario {
                                     round,
                                     a.name().toLowerCase(java.util.Locale.ROOT))));
             measureAnswer(
-                tag, label, round, a, d, deals, soldOut, userCount, o, users, dir, samples, steady);
+                tag, label, round, a, d, deals, soldOut, userCount, o, users, dir, samples, steady,
+                aborted);
           }
         } catch (HarnessException | java.io.IOException e) {
           progress.accept(tag + ": ABORTED — " + e.getMessage());
@@ -181,7 +182,8 @@ public final class CostScenario {
       Path users,
       Path dir,
       List<CostResult.Sample> samples,
-      List<CostResult.Steady> steady) {
+      List<CostResult.Steady> steady,
+      List<String> aborted) {
     int rate =
         switch (a) {
           case CREATED -> o.orderRate();
@@ -237,6 +239,20 @@ public final class CostScenario {
     SteadyRun.Result r =
         new SteadyRun(metrics, load)
             .run(d, request, dir, plan, SteadyRun.logging(a.label(), progress));
+    // Windows of answers that were not the expected one (a service down, 503s) measure something
+    // else: cheaper, and wrong. The generator's error rate over the run decides.
+    double errors = r.load().rate(a.metric() + "_errors{stage:measured}");
+    steady.add(
+        new CostResult.Steady(
+            label, round, a, r.steadyAfterSeconds(), r.windows(), r.settled(), errors));
+    if (errors > MAX_ERROR_RATE) {
+      String why =
+          "%s: %s — %.1f %% of the answers were not the expected one; its windows are not counted"
+              .formatted(tag, a.label(), errors * 100);
+      progress.accept(why);
+      aborted.add(why);
+      return;
+    }
     for (SteadyRun.Window w : r.samples()) {
       samples.add(
           new CostResult.Sample(
@@ -249,7 +265,8 @@ public final class CostScenario {
               w.msPerAnswer().getOrDefault(SteadyRun.GENERATOR, -1.0),
               w.machine().disturbed()));
     }
-    steady.add(
-        new CostResult.Steady(label, round, a, r.steadyAfterSeconds(), r.windows(), r.settled()));
   }
+
+  /** More answers than this that were not the expected one void an answer's windows. */
+  static final double MAX_ERROR_RATE = 0.01;
 }
