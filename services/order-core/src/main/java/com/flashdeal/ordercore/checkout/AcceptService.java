@@ -7,6 +7,7 @@ import com.flashdeal.ordercore.orders.DuplicateOrderException;
 import com.flashdeal.ordercore.orders.OrderRecord;
 import com.flashdeal.ordercore.orders.OrderStore;
 import com.flashdeal.ordercore.stock.ProductClient;
+import com.flashdeal.ordercore.stock.StockAdmission;
 import com.flashdeal.servicecore.deal.DealTerms;
 import com.flashdeal.servicecore.problem.ApiException;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -38,7 +39,7 @@ public class AcceptService implements OrderPlacement {
 
   private final OrderStore orders;
   private final AcceptedOrderStore accepted;
-  private final ProductClient products;
+  private final StockAdmission products;
   private final Clock clock;
   private final Runnable committed;
   private final boolean admitAtStockGate;
@@ -56,7 +57,7 @@ public class AcceptService implements OrderPlacement {
   public AcceptService(
       OrderStore orders,
       AcceptedOrderStore accepted,
-      ProductClient products,
+      StockAdmission products,
       Clock clock,
       Runnable committed,
       boolean admitAtStockGate) {

@@ -29,7 +29,7 @@ import tools.jackson.databind.ObjectMapper;
  * HttpClient); this class only maps its outcomes onto the order's: refusals keep their contract
  * code, an unreachable or overloaded product-service is 503, no answer in time is "unknown".
  */
-public class ProductClient implements StockReservations {
+public class ProductClient implements StockReservations, StockAdmission {
   private static final Logger log = LoggerFactory.getLogger(ProductClient.class);
 
   private final ReservationsApi reservations;
@@ -68,6 +68,7 @@ public class ProductClient implements StockReservations {
    *
    * @throws ApiException 404 for an unknown deal, 503 when product-service cannot answer
    */
+  @Override
   public Deal deal(long dealId, String endUserToken) {
     try {
       return deals.getDeal(dealId, Map.of("Authorization", "Bearer " + endUserToken));
@@ -96,7 +97,7 @@ public class ProductClient implements StockReservations {
   public static final class ReservedForAnotherRequest extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    ReservedForAnotherRequest(String detail) {
+    public ReservedForAnotherRequest(String detail) {
       super(detail);
     }
   }
@@ -140,6 +141,7 @@ public class ProductClient implements StockReservations {
    *     (in time or at all: units it may have held go back after its hold)
    * @throws ReservedForAnotherRequest when this order id was admitted for another request
    */
+  @Override
   public void admit(long dealId, UUID orderId, UUID userId, int quantity, String endUserToken) {
     ReserveRequest request = new ReserveRequest(orderId, userId, quantity);
     try {

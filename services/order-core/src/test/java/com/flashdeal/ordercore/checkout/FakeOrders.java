@@ -1,8 +1,11 @@
 package com.flashdeal.ordercore.checkout;
 
+import com.flashdeal.ordercore.accept.AcceptedOrderStore;
+import com.flashdeal.ordercore.orders.DuplicateOrderException;
 import com.flashdeal.ordercore.orders.OrderRecord;
 import com.flashdeal.ordercore.orders.OrderStore;
 import com.flashdeal.ordercore.settlement.SettlementStore;
+import com.flashdeal.servicecore.messaging.Messages.StockDecided;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** order-service's database in memory: orders by key, and their settlements. */
-final class FakeOrders implements OrderStore, SettlementStore {
+/**
+ * order-service's database in memory: orders by key, their settlements, the asynchronous flow's
+ * PENDING orders (with the unique rules of the real table).
+ */
+final class FakeOrders implements OrderStore, SettlementStore, AcceptedOrderStore {
   final Map<String, OrderRecord> byKey = new HashMap<>();
   final Map<UUID, String> settled = new HashMap<>();
   int lookups;
@@ -71,6 +77,45 @@ final class FakeOrders implements OrderStore, SettlementStore {
   @Override
   public boolean neverRan(RuntimeException failure) {
     return false;
+  }
+
+  @Override
+  public void insertPending(OrderRecord order, String idempotencyKey) {
+    if (byKey.containsKey(key(order.userId(), idempotencyKey))) {
+      throw new DuplicateOrderException(new RuntimeException("customer_order_user_key"));
+    }
+    boolean another =
+        byKey.values().stream()
+            .anyMatch(
+                o ->
+                    o.userId().equals(order.userId())
+                        && o.dealId() == order.dealId()
+                        && !o.status().equals("REJECTED"));
+    if (another) {
+      throw new DuplicateOrderException(
+          new RuntimeException("\"" + DuplicateOrderException.ONE_PER_DEAL + "\""));
+    }
+    insert(order, idempotencyKey);
+  }
+
+  @Override
+  public boolean apply(StockDecided decision) {
+    return false;
+  }
+
+  @Override
+  public boolean exists(UUID orderId) {
+    return settled.containsKey(orderId);
+  }
+
+  @Override
+  public int drain(int limit, Publisher publisher) {
+    return 0;
+  }
+
+  @Override
+  public Backlog backlog() {
+    return new Backlog(0, 0);
   }
 
   @Override
