@@ -1,6 +1,10 @@
 package com.flashdeal.harness.seed;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.flashdeal.harness.HarnessException;
+import com.flashdeal.harness.Waiting;
 import com.flashdeal.harness.platform.Platform;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -93,13 +97,37 @@ public final class Deals {
    * sold out and no bench user holds an order for it. Returns the deal's id.
    */
   public long sellOut(Deal deal) {
-    api.expect(
-        "POST",
-        "/orders",
-        admin,
-        Map.of("dealId", deal.id(), "quantity", deal.units()),
-        Map.of("Idempotency-Key", "sell-out-" + deal.id()),
-        201);
+    Api.Answer a =
+        api.send(
+            "POST",
+            "/orders",
+            admin,
+            Map.of("dealId", deal.id(), "quantity", deal.units()),
+            Map.of("Idempotency-Key", "sell-out-" + deal.id()));
+    if (a.status() == 202) {
+      // The asynchronous flow (Phase 5): accepted now, decided from the queue a moment later.
+      awaitConfirmed(a.body().path("id").asText(), deal.id());
+    } else if (a.status() != 201) {
+      throw new HarnessException("POST /orders answered " + a.status() + ": " + a.body());
+    }
     return deal.id();
+  }
+
+  private static final Duration DECISION_PATIENCE = Duration.ofSeconds(30);
+
+  private void awaitConfirmed(String orderId, long dealId) {
+    long deadline = System.nanoTime() + DECISION_PATIENCE.toNanos();
+    while (true) {
+      JsonNode order = api.expect("GET", "/orders/" + orderId, admin, null, 200);
+      String status = order.path("status").asText();
+      if (status.equals("CONFIRMED")) {
+        return;
+      }
+      if (!status.equals("PENDING") || System.nanoTime() > deadline) {
+        throw new HarnessException(
+            "selling out deal " + dealId + ": order " + orderId + " is " + status + ": " + order);
+      }
+      Waiting.sleep(Duration.ofMillis(100));
+    }
   }
 }
