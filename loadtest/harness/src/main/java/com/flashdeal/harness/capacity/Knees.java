@@ -26,6 +26,8 @@ public final class Knees {
   public static final double ORDER_SLO_MS = 100;
 
   private static final int LEAD_IN_SECONDS = 2;
+  private static final int STEP_SECONDS = 8;
+  private static final int START_RATE = 50;
 
   private final Lab lab;
   private final int stepSeconds;
@@ -35,8 +37,8 @@ public final class Knees {
   public Knees(Lab lab) {
     this.lab = lab;
     Settings s = lab.settings();
-    this.stepSeconds = s.option("knee.step-seconds", 8);
-    this.startRate = s.option("knee.start-rate", 50);
+    this.stepSeconds = s.option("knee.step-seconds", STEP_SECONDS);
+    this.startRate = s.option("knee.start-rate", START_RATE);
     this.maxRate = s.option("knee.max-rate", 1600);
   }
 
@@ -54,9 +56,9 @@ public final class Knees {
     return ("Knee search: %d s steps after a %d s lead-in, doubling from %d/s then bisecting; SLO:"
             + " %s, errors and arrivals the generator started late ≤ 1 %%.")
         .formatted(
-            s.option("knee.step-seconds", 8),
+            s.option("knee.step-seconds", STEP_SECONDS),
             LEAD_IN_SECONDS,
-            s.option("knee.start-rate", 50),
+            s.option("knee.start-rate", START_RATE),
             slo);
   }
 

@@ -3,7 +3,6 @@ package com.flashdeal.ordercore.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashdeal.contract.common.model.ErrorCode;
-import com.flashdeal.servicecore.problem.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,15 +27,6 @@ class AcceptServiceTest {
     return new AcceptService(db, db, products, clock, nudged::incrementAndGet, stockGate);
   }
 
-  private static ErrorCode refusal(Runnable r) {
-    try {
-      r.run();
-    } catch (ApiException e) {
-      return e.code();
-    }
-    return null;
-  }
-
   @Test
   void anOrderIsAcceptedPendingAndTheRelayNudged() {
     var placed = service(false, DURING).place(UUID.randomUUID(), "t", "k", 1, 1);
@@ -57,9 +47,11 @@ class AcceptServiceTest {
   @Test
   void theTermsRefuseOutsideTheWindowAndOverTheLimit() {
     Clock before = Clock.fixed(START.toInstant().minusSeconds(1), ZoneOffset.UTC);
-    assertThat(refusal(() -> service(false, before).place(UUID.randomUUID(), "t", "k", 1, 1)))
+    assertThat(
+            Refusals.codeOf(() -> service(false, before).place(UUID.randomUUID(), "t", "k", 1, 1)))
         .isEqualTo(ErrorCode.DEAL_NOT_ACTIVE);
-    assertThat(refusal(() -> service(false, DURING).place(UUID.randomUUID(), "t", "k", 1, 2)))
+    assertThat(
+            Refusals.codeOf(() -> service(false, DURING).place(UUID.randomUUID(), "t", "k", 1, 2)))
         .isEqualTo(ErrorCode.LIMIT_EXCEEDED);
   }
 
@@ -71,7 +63,7 @@ class AcceptServiceTest {
     var again = s.place(buyer, "t", "mine", 1, 1);
     assertThat(again.replayed()).isTrue();
     assertThat(again.order().id()).isEqualTo(first.order().id());
-    assertThat(refusal(() -> s.place(buyer, "t", "other", 1, 1)))
+    assertThat(Refusals.codeOf(() -> s.place(buyer, "t", "other", 1, 1)))
         .isEqualTo(ErrorCode.ALREADY_ORDERED);
   }
 
@@ -90,7 +82,7 @@ class AcceptServiceTest {
     AcceptService s = service(true, DURING);
     s.place(UUID.randomUUID(), "t", "a", 1, 1);
     s.place(UUID.randomUUID(), "t", "b", 1, 1);
-    assertThat(refusal(() -> s.place(UUID.randomUUID(), "t", "c", 1, 1)))
+    assertThat(Refusals.codeOf(() -> s.place(UUID.randomUUID(), "t", "c", 1, 1)))
         .isEqualTo(ErrorCode.SOLD_OUT);
     assertThat(db.byKey).hasSize(2);
   }
