@@ -60,3 +60,13 @@ UPDATE reservation
    SET status = 'CONFIRMED', confirmed_at = now()
  WHERE order_id = ANY (CAST(:orderIds AS uuid[]))
    AND status = 'RESERVED';
+
+-- db-atomic's whole reservation in one call (the function is in the V7 migration): the insert above, the buyer's
+-- counter and the stock decrement, with no client round trip while the hot deal row is locked. A refusal is an
+-- error with SQLSTATE FDNA1 (not active), FDLIM (limit) or FDSO1 (sold out), and nothing is written; a repeated
+-- order id comes back with created = false.
+-- name: ReserveAtomically :one
+SELECT created, order_id, deal_id, product_id, user_id, quantity, unit_price_minor, currency, status, created_at,
+       released_at
+  FROM reserve_atomically(:orderId, :dealId, :productId, :userId, :quantity, :unitPriceMinor, :currency,
+                          :perUserLimit, :active);

@@ -19,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param orderFlow {@code sync}, or {@code async}: accepted orders arrive through RabbitMQ (Phase
  *     5, {@code FLASHDEAL_ORDER_FLOW}, the same variable as order-service's)
  * @param messaging the broker, for the asynchronous flow
+ * @param oneStatementReservation with db-atomic's decrement (db-atomic and both Redis strategies),
+ *     a reservation is one call of a database function, committed on its own, instead of a
+ *     transaction of statements sent one by one: one round trip, and the hot deal row is never
+ *     locked across one ({@code FLASHDEAL_PRODUCT_ONE_STATEMENT_RESERVATION}; off only to measure
+ *     what it buys)
  */
 @ConfigurationProperties("flashdeal.product")
 public record ProductProperties(
@@ -27,7 +32,8 @@ public record ProductProperties(
     @DefaultValue Cache cache,
     @DefaultValue Redis redis,
     @DefaultValue("sync") String orderFlow,
-    MessagingSettings messaging) {
+    MessagingSettings messaging,
+    @DefaultValue("true") boolean oneStatementReservation) {
 
   /**
    * @param url {@code redis://[[user]:password@]host:port} ({@code FLASHDEAL_REDIS_URL})

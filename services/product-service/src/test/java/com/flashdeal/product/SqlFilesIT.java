@@ -62,6 +62,7 @@ class SqlFilesIT extends ProductServiceTestBase {
     samples.put("orderIds", "{" + UUID.randomUUID() + "}");
     samples.put("holdSeconds", 5.0);
     samples.put("batch", 10);
+    samples.put("active", true);
     samples.put("skip", "{" + UUID.randomUUID() + "}");
 
     int ran =

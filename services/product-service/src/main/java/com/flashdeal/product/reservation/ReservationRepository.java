@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,6 +42,79 @@ class ReservationRepository {
         .param("currency", currency)
         .query(ReservationRepository::map)
         .optional();
+  }
+
+  /** What refused a reservation made in one statement: the function's SQLSTATE, by rule. */
+  enum Refusal {
+    NOT_ACTIVE("FDNA1"),
+    LIMIT_EXCEEDED("FDLIM"),
+    SOLD_OUT("FDSO1");
+
+    private final String sqlState;
+
+    Refusal(String sqlState) {
+      this.sqlState = sqlState;
+    }
+
+    static Optional<Refusal> of(DataAccessException e) {
+      if (!(e.getMostSpecificCause() instanceof SQLException sql)) {
+        return Optional.empty();
+      }
+      for (Refusal r : values()) {
+        if (r.sqlState.equals(sql.getSQLState())) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** A refusal of {@link #reserveAtomically}: nothing was written. */
+  static final class Refused extends RuntimeException {
+    final Refusal refusal;
+
+    Refused(Refusal refusal) {
+      // A refusal is an answer, not a fault: no stack trace to fill.
+      super(refusal.name(), null, false, false);
+      this.refusal = refusal;
+    }
+  }
+
+  /** The reservation and whether this call created it (false: the order id was reserved before). */
+  record Reserved(Reservation reservation, boolean created) {}
+
+  /**
+   * db-atomic's whole reservation in one statement, committed by itself (call it outside a
+   * transaction): the hot deal row is never locked across a client round trip.
+   *
+   * @throws Refused when a rule refuses it (nothing written)
+   */
+  Reserved reserveAtomically(
+      UUID orderId,
+      long dealId,
+      long productId,
+      UUID userId,
+      int quantity,
+      long unitPriceMinor,
+      String currency,
+      int perUserLimit,
+      boolean active) {
+    try {
+      return jdbc.sql(ReservationsSql.RESERVE_ATOMICALLY)
+          .param("orderId", orderId)
+          .param("dealId", dealId)
+          .param("productId", productId)
+          .param("userId", userId)
+          .param("quantity", quantity)
+          .param("unitPriceMinor", unitPriceMinor)
+          .param("currency", currency)
+          .param("perUserLimit", perUserLimit)
+          .param("active", active)
+          .query((rs, n) -> new Reserved(map(rs, n), rs.getBoolean("created")))
+          .single();
+    } catch (DataAccessException e) {
+      throw Refusal.of(e).map(Refused::new).orElseThrow(() -> e);
+    }
   }
 
   Optional<Reservation> find(UUID orderId) {

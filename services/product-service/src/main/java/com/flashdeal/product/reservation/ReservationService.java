@@ -2,6 +2,7 @@ package com.flashdeal.product.reservation;
 
 import com.flashdeal.contract.common.model.ErrorCode;
 import com.flashdeal.contract.product.model.Reservation;
+import com.flashdeal.product.ProductProperties;
 import com.flashdeal.product.deal.DealRecord;
 import com.flashdeal.product.deal.DealRepository;
 import com.flashdeal.product.stock.StockGate;
@@ -19,10 +20,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One transaction per reservation. Order of work keeps the hot deal row locked for the shortest
- * time: idempotency insert and per-user counter first (rows private to this order / user), stock
- * last, commit right after. A {@link StockGate} (redis-lua) admits or refuses before the
- * transaction, and gets back whatever the transaction does not turn into a new reservation.
+ * A reservation is three writes: the idempotency insert, the buyer's per-deal counter, the units.
+ * Their order keeps the hot deal row locked for the shortest time: the rows private to this order
+ * and buyer first, stock last, commit right after. With db-atomic's conditional decrement
+ * (db-atomic and the Redis strategies) the database runs all three in one statement ({@code
+ * reserve_atomically}), so the row is never locked across a client round trip; db-lock and naive
+ * send them one by one in a transaction. A {@link StockGate} (redis-lua) admits or refuses before
+ * the database, and gets back whatever the database does not turn into a new reservation.
  */
 @Service
 public class ReservationService {
@@ -35,6 +39,7 @@ public class ReservationService {
   private final StockGate gate;
   private final Clock clock;
   private final TransactionTemplate tx;
+  private final boolean oneStatement;
   // Bounded, least recently used first out; a deal's terms never change, so an entry is only ever
   // dropped to bound the memory (and an hour unused), never because it went stale.
   private final Cache<Long, DealRecord> knownDeals =
@@ -49,13 +54,15 @@ public class ReservationService {
       StockStrategy stock,
       StockGate gate,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      ProductProperties properties) {
     this.deals = deals;
     this.reservations = reservations;
     this.stock = stock;
     this.gate = gate;
     this.clock = clock;
     this.tx = new TransactionTemplate(transactions);
+    this.oneStatement = properties.oneStatementReservation() && stock.conditionalDecrement();
   }
 
   /**
@@ -66,21 +73,19 @@ public class ReservationService {
 
   public Outcome reserve(long dealId, UUID orderId, UUID userId, int quantity) {
     if (!gate.gated()) {
-      return gate.around(
-          dealId,
-          () -> tx.execute(t -> reserveInDatabase(find(dealId), orderId, userId, quantity)));
+      return gate.around(dealId, () -> reserveInDatabase(terms(dealId), orderId, userId, quantity));
     }
     DealRecord deal = terms(dealId);
     Instant now = clock.instant();
     if (!deal.activeAt(now)) {
       // Outside the window the database answers (a repeat of an earlier reservation, or
       // DEAL_NOT_ACTIVE), and nothing is taken anywhere.
-      return tx.execute(t -> reserveInDatabase(deal, orderId, userId, quantity));
+      return reserveInDatabase(deal, orderId, userId, quantity);
     }
     StockGate.Verdict verdict = passGate(deal, orderId, userId, quantity, now);
     Outcome outcome;
     try {
-      outcome = tx.execute(t -> reserveInDatabase(deal, orderId, userId, quantity));
+      outcome = reserveInDatabase(deal, orderId, userId, quantity);
     } catch (RuntimeException e) {
       // Refused by the guard, or the database failed (a commit that did not answer included: if
       // it did commit, the gate admits one unit too many, which the guard then refuses).
@@ -149,7 +154,54 @@ public class ReservationService {
         .orElseThrow(() -> ApiException.notFound("No deal with id " + dealId + "."));
   }
 
+  /**
+   * The database's part: the idempotency insert, the buyer's counter, the units. In one statement
+   * when the strategy's decrement allows it, else in one transaction of statements.
+   */
   private Outcome reserveInDatabase(DealRecord deal, UUID orderId, UUID userId, int quantity) {
+    if (!oneStatement) {
+      return tx.execute(t -> reserveInTransaction(deal, orderId, userId, quantity));
+    }
+    ReservationRepository.Reserved reserved;
+    try {
+      reserved =
+          reservations.reserveAtomically(
+              orderId,
+              deal.id(),
+              deal.productId(),
+              userId,
+              quantity,
+              deal.priceMinor(),
+              deal.currency(),
+              deal.perUserLimit(),
+              deal.activeAt(clock.instant()));
+    } catch (ReservationRepository.Refused e) {
+      throw switch (e.refusal) {
+        case NOT_ACTIVE -> deal.terms().notActive(clock.instant());
+        case LIMIT_EXCEEDED -> deal.terms().limitExceeded();
+        case SOLD_OUT -> DealTerms.soldOut(deal.id());
+      };
+    }
+    if (!reserved.created()) {
+      return repeat(reserved.reservation(), deal.id(), userId, quantity, orderId);
+    }
+    return new Outcome(reserved.reservation(), true);
+  }
+
+  /** A reservation found for this order id: the same request again, or a conflict. */
+  private static Outcome repeat(
+      Reservation existing, long dealId, UUID userId, int quantity, UUID orderId) {
+    boolean same =
+        existing.getDealId() == dealId
+            && existing.getUserId().equals(userId)
+            && existing.getQuantity() == quantity;
+    if (!same) {
+      throw conflict(orderId);
+    }
+    return new Outcome(existing, false);
+  }
+
+  private Outcome reserveInTransaction(DealRecord deal, UUID orderId, UUID userId, int quantity) {
     long dealId = deal.id();
     var inserted =
         reservations.insert(
@@ -161,15 +213,7 @@ public class ReservationService {
             deal.priceMinor(),
             deal.currency());
     if (inserted.isEmpty()) {
-      Reservation existing = reservations.find(orderId).orElseThrow();
-      boolean same =
-          existing.getDealId() == dealId
-              && existing.getUserId().equals(userId)
-              && existing.getQuantity() == quantity;
-      if (!same) {
-        throw conflict(orderId);
-      }
-      return new Outcome(existing, false);
+      return repeat(reservations.find(orderId).orElseThrow(), dealId, userId, quantity, orderId);
     }
     Instant now = clock.instant();
     if (!deal.activeAt(now)) {

@@ -20,6 +20,11 @@ final class AtomicStock implements StockStrategy {
   }
 
   @Override
+  public boolean conditionalDecrement() {
+    return true;
+  }
+
+  @Override
   public boolean take(long dealId, int quantity) {
     return jdbc.sql(StockSql.TAKE_STOCK_ATOMICALLY)
             .param("dealId", dealId)

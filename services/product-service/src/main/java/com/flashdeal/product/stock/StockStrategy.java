@@ -10,4 +10,12 @@ public interface StockStrategy {
    * @return true if {@code quantity} units were taken; false (and nothing changed) if fewer remain
    */
   boolean take(long dealId, int quantity);
+
+  /**
+   * Whether {@link #take} is db-atomic's conditional decrement, which the database can then run
+   * with the rest of a reservation in one statement ({@code reserve_atomically}, migration V7).
+   */
+  default boolean conditionalDecrement() {
+    return false;
+  }
 }
