@@ -6,7 +6,6 @@ import com.flashdeal.servicecore.security.JwtVerifier;
 import com.flashdeal.servicecore.security.TokenRejectedException;
 import com.flashdeal.servicecore.security.VerifiedUser;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -17,19 +16,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Identity at the edge. Client-sent identity headers are always removed; non-public routes need a
- * valid bearer token, whose verified identity is then forwarded as {@code X-User-Id} / {@code
- * X-User-Roles} (the token itself is forwarded too: services verify it again). {@code /internal/**}
- * is answered 404 here, before routing.
+ * Identity at the edge. Non-public routes need a valid bearer token, whose verified identity is
+ * then forwarded as {@code X-User-Id} / {@code X-User-Roles} (the token itself is forwarded too:
+ * services verify it again); client-sent identity headers are always removed ({@link
+ * UpstreamHeaders} does both). {@code /internal/**} is answered 404 here, before routing.
  */
 @Component
 class IdentityFilter implements WebFilter, Ordered {
-  static final String USER_ID = "X-User-Id";
-  static final String USER_ROLES = "X-User-Roles";
-
-  /** Any header a downstream could mistake for an identity assertion. */
-  private static final String IDENTITY_PREFIX = "x-user-";
-
   // The gateway's own probes and metrics scrape; /actuator is the gateway's, never routed to a
   // service.
   private static final List<String> PUBLIC_PREFIXES =
@@ -47,19 +40,8 @@ class IdentityFilter implements WebFilter, Ordered {
     if (path.equals("/internal") || path.startsWith("/internal/")) {
       return ProblemWriter.write(exchange, 404, ErrorCode.NOT_FOUND, "No such resource.");
     }
-    ServerWebExchange stripped =
-        exchange
-            .mutate()
-            .request(
-                r ->
-                    r.headers(
-                        h ->
-                            List.copyOf(h.headerNames()).stream()
-                                .filter(n -> n.toLowerCase(Locale.ROOT).startsWith(IDENTITY_PREFIX))
-                                .forEach(h::remove)))
-            .build();
     if (path.equals("/auth") || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {
-      return chain.filter(stripped);
+      return chain.filter(exchange);
     }
     String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
     if (authorization == null) {
@@ -93,18 +75,15 @@ class IdentityFilter implements WebFilter, Ordered {
                         403,
                         ErrorCode.FORBIDDEN,
                         "Service tokens are not accepted at the gateway.")
-                    : chain.filter(
-                        stripped
-                            .mutate()
-                            .request(
-                                r ->
-                                    r.headers(
-                                        h -> {
-                                          h.set(USER_ID, user.id().toString());
-                                          h.set(USER_ROLES, user.rolesHeader());
-                                        }))
-                            .build()))
+                    : verified(exchange, user, chain))
         .onErrorResume(TokenRejectedException.class, e -> reject(exchange, e));
+  }
+
+  /** Recorded for the gateway's own filters and for {@link UpstreamHeaders}. */
+  private static Mono<Void> verified(
+      ServerWebExchange exchange, VerifiedUser user, WebFilterChain chain) {
+    exchange.getAttributes().put(EdgeIdentity.ATTRIBUTE, user);
+    return chain.filter(exchange);
   }
 
   private static Mono<Void> reject(ServerWebExchange exchange, TokenRejectedException e) {

@@ -9,8 +9,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Accepts or creates the request id and passes it downstream, so one id follows a request through
- * every service.
+ * Accepts or creates the request id and passes it downstream ({@link UpstreamHeaders}), so one id
+ * follows a request through every service.
  */
 @Component
 class RequestIdFilter implements WebFilter, Ordered {
@@ -22,9 +22,8 @@ class RequestIdFilter implements WebFilter, Ordered {
         RequestIds.acceptOrGenerate(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
     exchange.getAttributes().put(ATTRIBUTE, id);
     exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
-    ServerWebExchange withId =
-        exchange.mutate().request(r -> r.headers(h -> h.set(RequestIds.HEADER, id))).build();
-    return chain.filter(withId);
+    // Forwarded with the request by UpstreamHeaders.
+    return chain.filter(exchange);
   }
 
   @Override

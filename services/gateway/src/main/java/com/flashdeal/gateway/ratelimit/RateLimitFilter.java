@@ -1,7 +1,9 @@
 package com.flashdeal.gateway.ratelimit;
 
 import com.flashdeal.contract.common.model.ErrorCode;
+import com.flashdeal.gateway.EdgeIdentity;
 import com.flashdeal.gateway.ProblemWriter;
+import com.flashdeal.servicecore.security.VerifiedUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * not trusted here.
  */
 public final class RateLimitFilter implements WebFilter, Ordered {
-  /** After IdentityFilter (HIGHEST_PRECEDENCE + 10): the user id header is the verified one. */
+  /** After IdentityFilter (HIGHEST_PRECEDENCE + 10), which records the verified user. */
   public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
-  private static final String USER_ID = "X-User-Id";
   private static final int MAX_LOGIN_BODY = 16 * 1024;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -66,10 +67,11 @@ public final class RateLimitFilter implements WebFilter, Ordered {
     }
     String path = request.getPath().pathWithinApplication().value();
     if (path.equals("/orders")) {
-      String user = request.getHeaders().getFirst(USER_ID);
-      if (user == null) {
+      VerifiedUser verified = EdgeIdentity.of(exchange).orElse(null);
+      if (verified == null) {
         return chain.filter(exchange); // unauthenticated: IdentityFilter answered already
       }
+      String user = verified.id().toString();
       return limited(
           exchange,
           chain,
