@@ -17,8 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @Component
 class UpstreamHeaders implements HttpHeadersFilter, Ordered {
-  static final String USER_ID = "X-User-Id";
-  static final String USER_ROLES = "X-User-Roles";
+  private static final String USER_ID = "X-User-Id";
+  private static final String USER_ROLES = "X-User-Roles";
 
   private static final String IDENTITY_PREFIX = "x-user-";
 

@@ -2,6 +2,7 @@ package com.flashdeal.product.reservation;
 
 import com.flashdeal.contract.product.model.Reservation;
 import com.flashdeal.contract.product.model.ReservationStatus;
+import com.flashdeal.product.deal.DealRecord;
 import com.flashdeal.product.sql.ReservationsSql;
 import com.flashdeal.product.web.Moneys;
 import com.flashdeal.servicecore.sql.SqlArrays;
@@ -24,24 +25,25 @@ class ReservationRepository {
   }
 
   /** Empty when this order id was reserved before. */
-  Optional<Reservation> insert(
-      UUID orderId,
-      long dealId,
-      long productId,
-      UUID userId,
-      int quantity,
-      long unitPriceMinor,
-      String currency) {
-    return jdbc.sql(ReservationsSql.INSERT_RESERVATION)
-        .param("orderId", orderId)
-        .param("dealId", dealId)
-        .param("productId", productId)
-        .param("userId", userId)
-        .param("quantity", quantity)
-        .param("unitPriceMinor", unitPriceMinor)
-        .param("currency", currency)
+  Optional<Reservation> insert(UUID orderId, DealRecord deal, UUID userId, int quantity) {
+    return withReservation(
+            jdbc.sql(ReservationsSql.INSERT_RESERVATION), orderId, deal, userId, quantity)
         .query(ReservationRepository::map)
         .optional();
+  }
+
+  /**
+   * The parameters of a new reservation row: the order, the buyer, the deal's product and price.
+   */
+  private static JdbcClient.StatementSpec withReservation(
+      JdbcClient.StatementSpec spec, UUID orderId, DealRecord deal, UUID userId, int quantity) {
+    return spec.param("orderId", orderId)
+        .param("dealId", deal.id())
+        .param("productId", deal.productId())
+        .param("userId", userId)
+        .param("quantity", quantity)
+        .param("unitPriceMinor", deal.priceMinor())
+        .param("currency", deal.currency());
   }
 
   /** What refused a reservation made in one statement: the function's SQLSTATE, by rule. */
@@ -90,25 +92,11 @@ class ReservationRepository {
    * @throws Refused when a rule refuses it (nothing written)
    */
   Reserved reserveAtomically(
-      UUID orderId,
-      long dealId,
-      long productId,
-      UUID userId,
-      int quantity,
-      long unitPriceMinor,
-      String currency,
-      int perUserLimit,
-      boolean active) {
+      UUID orderId, DealRecord deal, UUID userId, int quantity, boolean active) {
     try {
-      return jdbc.sql(ReservationsSql.RESERVE_ATOMICALLY)
-          .param("orderId", orderId)
-          .param("dealId", dealId)
-          .param("productId", productId)
-          .param("userId", userId)
-          .param("quantity", quantity)
-          .param("unitPriceMinor", unitPriceMinor)
-          .param("currency", currency)
-          .param("perUserLimit", perUserLimit)
+      return withReservation(
+              jdbc.sql(ReservationsSql.RESERVE_ATOMICALLY), orderId, deal, userId, quantity)
+          .param("perUserLimit", deal.perUserLimit())
           .param("active", active)
           .query((rs, n) -> new Reserved(map(rs, n), rs.getBoolean("created")))
           .single();

@@ -162,22 +162,14 @@ public class ReservationService {
     if (!oneStatement) {
       return tx.execute(t -> reserveInTransaction(deal, orderId, userId, quantity));
     }
+    Instant now = clock.instant();
     ReservationRepository.Reserved reserved;
     try {
       reserved =
-          reservations.reserveAtomically(
-              orderId,
-              deal.id(),
-              deal.productId(),
-              userId,
-              quantity,
-              deal.priceMinor(),
-              deal.currency(),
-              deal.perUserLimit(),
-              deal.activeAt(clock.instant()));
+          reservations.reserveAtomically(orderId, deal, userId, quantity, deal.activeAt(now));
     } catch (ReservationRepository.Refused e) {
       throw switch (e.refusal) {
-        case NOT_ACTIVE -> deal.terms().notActive(clock.instant());
+        case NOT_ACTIVE -> deal.terms().notActive(now);
         case LIMIT_EXCEEDED -> deal.terms().limitExceeded();
         case SOLD_OUT -> DealTerms.soldOut(deal.id());
       };
@@ -203,15 +195,7 @@ public class ReservationService {
 
   private Outcome reserveInTransaction(DealRecord deal, UUID orderId, UUID userId, int quantity) {
     long dealId = deal.id();
-    var inserted =
-        reservations.insert(
-            orderId,
-            dealId,
-            deal.productId(),
-            userId,
-            quantity,
-            deal.priceMinor(),
-            deal.currency());
+    var inserted = reservations.insert(orderId, deal, userId, quantity);
     if (inserted.isEmpty()) {
       return repeat(reservations.find(orderId).orElseThrow(), dealId, userId, quantity, orderId);
     }
