@@ -283,7 +283,7 @@ public final class BenchCli {
         names = "--aot",
         description =
             "start every variant from its JDK AOT cache (the +aot modifier on each; caches are"
-                + " recorded once per build by a training run and kept in .flashdeal/aot)")
+                + " recorded once per build by a training run and kept in .flashdeal/jars)")
     boolean aot;
 
     @Option(

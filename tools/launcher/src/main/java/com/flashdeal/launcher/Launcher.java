@@ -439,7 +439,7 @@ public final class Launcher {
                     "-Xms64m -Xmx256m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError")
                 .split("\\s+")));
     command.add("-Dflashdeal.service=" + s.name());
-    command.addAll(aot(s, jar, env.getOrDefault("FLASHDEAL_AOT", "off")));
+    command.addAll(runCommand(s, jar, env.getOrDefault("FLASHDEAL_AOT", "off")));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.redirectOutput(
         appendLog
@@ -458,7 +458,7 @@ public final class Launcher {
     for (Service s : Service.PHASE1) {
       Path jar = s.jar(repo, version, variant.env());
       try {
-        if (!Files.isRegularFile(aotDir(s, jar).resolve(AOT_CACHE))) {
+        if (!Files.isRegularFile(jarDir(s, jar).resolve(AOT_CACHE))) {
           return false;
         }
       } catch (IOException e) {
@@ -474,52 +474,40 @@ public final class Launcher {
     }
   }
 
-  private Path aotDir(Service s, Path jar) throws IOException {
-    return repo.resolve(".flashdeal/aot")
+  /** Per service and jar stamp: the extracted jar and the AOT cache recorded for it. */
+  private Path jarDir(Service s, Path jar) throws IOException {
+    return repo.resolve(".flashdeal/jars")
         .resolve(s.name())
         .resolve(Files.getLastModifiedTime(jar).toMillis() + "-" + Files.size(jar));
   }
 
   /**
-   * How the service jar is run. {@code FLASHDEAL_AOT=train|on} (JDK 25: JEP 483/514/515) runs it
-   * from its extracted form, because an AOT cache cannot hold classes of Spring Boot's nested jars:
-   * {@code train} records the loaded classes and method profiles of this run into {@code
-   * .flashdeal/aot/<service>/<jar stamp>/app.aot} when the JVM exits, {@code on} starts from that
-   * cache (less class loading at start, hot methods known to the JIT from the first request). A
-   * rebuilt jar gets a new stamp, so a stale cache is never used. One cache per jar, whichever
+   * How the service jar is run: a Spring Boot jar always from its extracted form (a plain jar with
+   * its libraries beside it, as in the images), never from its nested jars. Spring Boot's
+   * nested-jar class loader can hang a JVM whose virtual threads load classes at once
+   * (spring-boot#51463): a cold order-service restarted into a stampede of retrying buyers stopped
+   * answering for good while the bench's smoke sale ran in CI. The extracted form also starts
+   * faster and is what an AOT cache can hold. It is made once per jar stamp under {@code
+   * .flashdeal/jars/<service>/}, so a rebuilt jar is extracted again and a stale copy is never run.
+   *
+   * <p>{@code FLASHDEAL_AOT=train|on} (JDK 25: JEP 483/514/515) adds the AOT cache: {@code train}
+   * records the loaded classes and method profiles of this run into {@code app.aot} beside the
+   * extracted jar when the JVM exits, {@code on} starts from that cache (less class loading at
+   * start, hot methods known to the JIT from the first request). One cache per jar, whichever
    * variant trained it: variants differ in configuration only (a stock strategy is a few small
    * classes, loaded from the jar as usual when the cache lacks them), and one training per build
    * instead of one per variant keeps a fresh machine's bench within its time.
    */
-  List<String> aot(Service s, Path jar, String mode) {
-    if (mode.equals("off") || mode.isBlank()) {
-      return List.of("-jar", jar.toString());
-    }
-    if (!mode.equals("train") && !mode.equals("on")) {
+  List<String> runCommand(Service s, Path jar, String mode) {
+    if (!mode.isBlank() && !List.of("off", "train", "on").contains(mode)) {
       throw new LauncherException("FLASHDEAL_AOT must be off, train or on, not '" + mode + "'");
     }
     try {
-      Path dir = aotDir(s, jar);
-      // Only Spring Boot's nested jars need extracting; a plain (shaded) jar is cached as it is.
-      Path extracted = springBootJar(jar) ? dir.resolve(jar.getFileName()) : jar;
-      if (!Files.isRegularFile(extracted)) {
-        Files.createDirectories(dir);
-        Process p =
-            new ProcessBuilder(
-                    ProcessHandle.current().info().command().orElse("java"),
-                    "-Djarmode=tools",
-                    "-jar",
-                    jar.toString(),
-                    "extract",
-                    "--force",
-                    "--destination",
-                    dir.toString())
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0 || !Files.isRegularFile(extracted)) {
-          throw new LauncherException("cannot extract " + jar + " for the AOT cache: " + out);
-        }
+      Path dir = jarDir(s, jar);
+      // Only Spring Boot's nested jars need extracting; a plain (shaded) jar runs as it is.
+      Path run = springBootJar(jar) ? extracted(dir, jar) : jar;
+      if (mode.isBlank() || mode.equals("off")) {
+        return List.of("-jar", run.toString());
       }
       Path cache = dir.resolve(AOT_CACHE);
       if (mode.equals("on") && !Files.isRegularFile(cache)) {
@@ -530,15 +518,65 @@ public final class Launcher {
                 + cache
                 + "; record one first with FLASHDEAL_AOT=train (a run with traffic, then stop)");
       }
+      Files.createDirectories(dir);
       return List.of(
           mode.equals("train") ? "-XX:AOTCacheOutput=" + cache : "-XX:AOTCache=" + cache,
           "-jar",
-          extracted.toString());
+          run.toString());
     } catch (IOException e) {
-      throw new LauncherException("AOT set-up of " + s.name() + " failed: " + e.getMessage(), e);
+      throw new LauncherException("set-up of " + s.name() + "'s jar failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LauncherException("interrupted");
+    }
+  }
+
+  /**
+   * The jar extracted into {@code dir/app}: into a directory of its own first, then renamed, so
+   * that two launches at once (parallel test systems) never run a half-written copy.
+   */
+  private static Path extracted(Path dir, Path jar) throws IOException, InterruptedException {
+    Path app = dir.resolve("app");
+    Path extractedJar = app.resolve(jar.getFileName());
+    if (Files.isRegularFile(extractedJar)) {
+      return extractedJar;
+    }
+    Files.createDirectories(dir);
+    Path partial = Files.createTempDirectory(dir, "app-");
+    Process p =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Djarmode=tools",
+                "-jar",
+                jar.toString(),
+                "extract",
+                "--force",
+                "--destination",
+                partial.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0 || !Files.isRegularFile(partial.resolve(jar.getFileName()))) {
+      deleteTree(partial);
+      throw new LauncherException("cannot extract " + jar + ": " + out);
+    }
+    try {
+      Files.move(partial, app, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // Another launch was quicker: its copy is the same jar's.
+      deleteTree(partial);
+      if (!Files.isRegularFile(extractedJar)) {
+        throw e;
+      }
+    }
+    return extractedJar;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 
