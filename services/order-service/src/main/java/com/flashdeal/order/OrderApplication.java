@@ -1,5 +1,6 @@
 package com.flashdeal.order;
 
+import com.flashdeal.order.checkout.CheckoutWarmUp;
 import com.flashdeal.ordercore.checkout.CheckoutService;
 import com.flashdeal.ordercore.checkout.SoldOutDeals;
 import com.flashdeal.ordercore.orders.OrderStore;
@@ -46,8 +47,20 @@ public class OrderApplication {
       ProductClient products,
       Settlements settlements,
       Clock clock,
-      OrderProperties properties) {
-    return new CheckoutService(
-        orders, products, settlements, clock, new SoldOutDeals(properties.soldOutTtl()));
+      SoldOutDeals soldOut) {
+    return new CheckoutService(orders, products, settlements, clock, soldOut);
+  }
+
+  /** The deals product-service just refused as SOLD_OUT (synchronous flow). */
+  @Bean
+  @ConditionalOnProperty(name = "flashdeal.order.flow", havingValue = "sync", matchIfMissing = true)
+  SoldOutDeals soldOutDeals(OrderProperties properties) {
+    return new SoldOutDeals(properties.soldOutTtl());
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "flashdeal.order.flow", havingValue = "sync", matchIfMissing = true)
+  CheckoutWarmUp checkoutWarmUp(SoldOutDeals soldOut) {
+    return new CheckoutWarmUp(soldOut);
   }
 }

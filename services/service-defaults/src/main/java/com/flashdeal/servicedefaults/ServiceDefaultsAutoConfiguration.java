@@ -12,6 +12,10 @@ import com.flashdeal.servicedefaults.security.BearerTokenFilter;
 import com.flashdeal.servicedefaults.security.SecurityProperties;
 import com.flashdeal.servicedefaults.security.ServiceClientProperties;
 import com.flashdeal.servicedefaults.validation.CodePointSizeValidator;
+import com.flashdeal.servicedefaults.warmup.WarmUp;
+import com.flashdeal.servicedefaults.warmup.WarmUpKey;
+import com.flashdeal.servicedefaults.warmup.WarmUpPlan;
+import com.flashdeal.servicedefaults.warmup.WarmUpProperties;
 import com.flashdeal.servicedefaults.web.AdmissionFilter;
 import com.flashdeal.servicedefaults.web.BodySizeLimitFilter;
 import com.flashdeal.servicedefaults.web.HttpProperties;
@@ -48,7 +52,8 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties({
   SecurityProperties.class,
   HttpProperties.class,
-  ServiceClientProperties.class
+  ServiceClientProperties.class,
+  WarmUpProperties.class
 })
 public class ServiceDefaultsAutoConfiguration {
 
@@ -71,9 +76,41 @@ public class ServiceDefaultsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  JwtVerifier jwtVerifier(KeySource keys, SecurityProperties security, Clock clock) {
+  JwtVerifier jwtVerifier(
+      KeySource keys, WarmUpKey warmUpKey, SecurityProperties security, Clock clock) {
     return new JwtVerifier(
-        keys, security.issuer(), security.audience(), security.clockSkew(), clock);
+        warmUpKey.over(keys), security.issuer(), security.audience(), security.clockSkew(), clock);
+  }
+
+  @Bean
+  WarmUpKey warmUpKey() {
+    return new WarmUpKey();
+  }
+
+  /** Ready means warm: the service's hot paths, compiled before it reports ready. */
+  @Bean
+  @ConditionalOnWebApplication
+  WarmUp warmUp(
+      WarmUpProperties properties,
+      ObjectProvider<WarmUpPlan> plans,
+      WarmUpKey key,
+      SecurityProperties security,
+      HttpProperties http,
+      org.springframework.core.env.Environment environment,
+      org.springframework.context.ApplicationContext context) {
+    String address = environment.getProperty("server.address", "");
+    String host =
+        address.isBlank() || address.equals("0.0.0.0") || address.equals("::")
+            ? "127.0.0.1"
+            : address.contains(":") ? "[" + address + "]" : address;
+    return new WarmUp(
+        properties,
+        plans.orderedStream().toList(),
+        key,
+        security,
+        http.internalPort(),
+        host,
+        context);
   }
 
   /** JSON types as the contracts state them, no coercion (see {@link StrictJson}). */

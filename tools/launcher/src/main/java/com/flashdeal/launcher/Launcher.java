@@ -162,7 +162,11 @@ public final class Launcher {
    * is launched (so that a failure part-way leaves a record of what to stop). One start loop for
    * {@code up}, {@code switchVariant} and {@code restart}.
    *
-   * @param appendLog keep the service's log (a restart) instead of starting a new one
+   * @param appendLog a restart: keep the service's log instead of starting a new one, and come back
+   *     without the warm-up. The warm-up holds readiness until the JIT has compiled the hot paths
+   *     (tens of seconds on two cores); that is right when other replicas serve meanwhile (a start,
+   *     a deploy, a scale-out), but a lone service brought back during a sale serves its waiting
+   *     buyers sooner cold than warm.
    */
   private void startServices(
       List<Service> services,
@@ -179,12 +183,11 @@ public final class Launcher {
       progress.accept("deps: " + deps.rabbitUp());
     }
     for (Service s : services) {
-      Process p =
-          start(
-              s,
-              s.jar(repo, version, variant.env()),
-              environment(s, variant, deps, adminPassword),
-              appendLog);
+      Map<String, String> env = environment(s, variant, deps, adminPassword);
+      if (appendLog) {
+        env.put("FLASHDEAL_WARM_UP_ENABLED", "false");
+      }
+      Process p = start(s, s.jar(repo, version, variant.env()), env, appendLog);
       pids.put(s.name(), p.pid());
       progress.accept(
           "%s: %s (pid %d, log %s)"

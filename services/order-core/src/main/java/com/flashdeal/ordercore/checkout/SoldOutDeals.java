@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The deals the stock's owner last refused as SOLD_OUT, remembered for a short while, so that the
@@ -30,6 +32,8 @@ public final class SoldOutDeals {
 
   private final Cache<Long, Integer> refused;
   private final Duration ttl;
+  // Deals refused until released, whatever the ttl: the warm-up's deal, while the warm-up runs.
+  private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
   /**
    * @param ttl how long a refusal is kept; zero turns the cache off (every order asks)
@@ -64,6 +68,9 @@ public final class SoldOutDeals {
     if (refused == null) {
       return false;
     }
+    if (!held.isEmpty() && held.contains(dealId)) {
+      return true;
+    }
     Integer smallest = refused.getIfPresent(dealId);
     return smallest != null && quantity >= smallest;
   }
@@ -73,6 +80,21 @@ public final class SoldOutDeals {
     if (refused != null) {
       refused.asMap().merge(dealId, quantity, Math::min);
     }
+  }
+
+  /**
+   * Refuses this deal (every quantity) until {@link #release}, whatever the ttl; nothing when the
+   * cache is off. For the warm-up's deal, which no buyer can order: its refusals must not depend on
+   * how fast the warm-up's calls follow each other.
+   */
+  public void hold(long dealId) {
+    if (refused != null) {
+      held.add(dealId);
+    }
+  }
+
+  public void release(long dealId) {
+    held.remove(dealId);
   }
 
   /** A reservation of this deal succeeded: units are there. */

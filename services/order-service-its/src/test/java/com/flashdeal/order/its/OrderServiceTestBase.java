@@ -99,6 +99,11 @@ abstract class OrderServiceTestBase {
     jdbc = JdbcClient.create(orderDb);
   }
 
+  /** This class's order-service process. */
+  ServiceProcess orderProcess() {
+    return orderService;
+  }
+
   @AfterAll
   void stopOrderService() {
     if (orderService != null) {

@@ -43,6 +43,8 @@ public final class ServiceProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     pb.environment().putAll(env);
+    // Ready means warm costs seconds per start; a test that is about warming up turns it on.
+    pb.environment().putIfAbsent("FLASHDEAL_WARM_UP_ENABLED", "false");
     ServiceProcess service = new ServiceProcess(pb.start(), log, port);
     service.awaitHealthy(timeout);
     return service;
@@ -78,6 +80,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
     close();
     throw new IllegalStateException("service not healthy within " + timeout + ":\n" + tail());
+  }
+
+  /** Everything the service has logged so far. */
+  public String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   public String tail() {

@@ -1,0 +1,33 @@
+package com.flashdeal.servicedefaults.warmup;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.UUID;
+
+/**
+ * One hot path of a service, as a request it sends to itself. It must leave nothing behind: the
+ * warm-up's calls ask for a deal that does not exist, or are refused before any write.
+ */
+public interface WarmUpCall {
+
+  /** The request, built for the caller of this call (a fresh buyer every few calls). */
+  HttpRequest request(Caller caller);
+
+  /** Who a warm-up call is sent as, and where. */
+  interface Caller {
+    /** This service's main port. */
+    URI publicUri(String path);
+
+    /** The internal API's port ({@code flashdeal.http.internal-port}), or the main one. */
+    URI internalUri(String path);
+
+    /** The buyer this call is made for. */
+    UUID userId();
+
+    /** That buyer's access token (signed by the {@link WarmUpKey}). */
+    String userToken();
+
+    /** A service token of {@code clientId} (signed by the {@link WarmUpKey}). */
+    String serviceToken(String clientId);
+  }
+}
