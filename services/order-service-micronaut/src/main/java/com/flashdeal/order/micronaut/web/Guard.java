@@ -66,6 +66,17 @@ public class Guard {
       }
       request.setAttribute(ADMITTED, Boolean.TRUE);
     }
+    HttpResponse<?> refused = check(request, path);
+    if (refused != null) {
+      // Refused here, before any route: Micronaut does not run this filter's response method for a
+      // response its request method returned, so the admission is given back now. Without it every
+      // refused token kept a permit, and a few dozen of them left the service answering 503.
+      leave(request);
+    }
+    return refused;
+  }
+
+  private HttpResponse<?> check(HttpRequest<?> request, String path) {
     String query = request.getUri().getRawQuery();
     if (query != null && !path.startsWith("/actuator")) {
       List<String> problems = QueryParameters.problems(query);
@@ -118,13 +129,18 @@ public class Guard {
 
   @ResponseFilter
   public void done(HttpRequest<?> request, MutableHttpResponse<?> response) {
-    if (request.getAttribute(ADMITTED).isPresent()) {
-      request.removeAttribute(ADMITTED, Boolean.class);
-      admission.leave();
-    }
+    leave(request);
     String id = requestId(request);
     if (id != null) {
       response.header(RequestIdHeader.NAME, id);
+    }
+  }
+
+  /** Gives this request's admission back, once. */
+  private void leave(HttpRequest<?> request) {
+    if (request.getAttribute(ADMITTED).isPresent()) {
+      request.removeAttribute(ADMITTED, Boolean.class);
+      admission.leave();
     }
   }
 
