@@ -3,7 +3,6 @@ package com.flashdeal.gateway;
 import com.flashdeal.servicedefaults.warmup.WarmUp;
 import com.flashdeal.servicedefaults.warmup.WarmUpCall;
 import com.flashdeal.servicedefaults.warmup.WarmUpPlan;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -19,15 +18,7 @@ class RoutesWarmUp implements WarmUpPlan {
   @Override
   public List<WarmUpCall> calls() {
     return List.of(
-        caller ->
-            HttpRequest.newBuilder(caller.publicUri("/deals/" + WarmUp.DEAL))
-                .header("Authorization", "Bearer " + caller.userToken())
-                .GET()
-                .build(),
-        caller ->
-            HttpRequest.newBuilder(caller.publicUri("/orders/" + UUID.randomUUID()))
-                .header("Authorization", "Bearer " + caller.userToken())
-                .GET()
-                .build());
+        WarmUpCall.buyerGet(() -> "/deals/" + WarmUp.DEAL),
+        WarmUpCall.buyerGet(() -> "/orders/" + UUID.randomUUID()));
   }
 }

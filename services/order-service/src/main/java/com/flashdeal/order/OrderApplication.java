@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * order-service on Spring Boot: owns orders; reaches stock only through product-service's internal
@@ -39,28 +40,29 @@ public class OrderApplication {
     return new Settlements(store);
   }
 
-  /** The synchronous flow's placement; the asynchronous one's is AsyncOrderConfig's. */
-  @Bean
+  /** The synchronous flow (201); the asynchronous one's placement is AsyncOrderConfig's. */
+  @Configuration(proxyBeanMethods = false)
   @ConditionalOnProperty(name = "flashdeal.order.flow", havingValue = "sync", matchIfMissing = true)
-  CheckoutService checkoutService(
-      OrderStore orders,
-      ProductClient products,
-      Settlements settlements,
-      Clock clock,
-      SoldOutDeals soldOut) {
-    return new CheckoutService(orders, products, settlements, clock, soldOut);
-  }
+  static class SyncFlow {
+    @Bean
+    CheckoutService checkoutService(
+        OrderStore orders,
+        ProductClient products,
+        Settlements settlements,
+        Clock clock,
+        SoldOutDeals soldOut) {
+      return new CheckoutService(orders, products, settlements, clock, soldOut);
+    }
 
-  /** The deals product-service just refused as SOLD_OUT (synchronous flow). */
-  @Bean
-  @ConditionalOnProperty(name = "flashdeal.order.flow", havingValue = "sync", matchIfMissing = true)
-  SoldOutDeals soldOutDeals(OrderProperties properties) {
-    return new SoldOutDeals(properties.soldOutTtl());
-  }
+    /** The deals product-service just refused as SOLD_OUT. */
+    @Bean
+    SoldOutDeals soldOutDeals(OrderProperties properties) {
+      return new SoldOutDeals(properties.soldOutTtl());
+    }
 
-  @Bean
-  @ConditionalOnProperty(name = "flashdeal.order.flow", havingValue = "sync", matchIfMissing = true)
-  CheckoutWarmUp checkoutWarmUp(SoldOutDeals soldOut) {
-    return new CheckoutWarmUp(soldOut);
+    @Bean
+    CheckoutWarmUp checkoutWarmUp(SoldOutDeals soldOut) {
+      return new CheckoutWarmUp(soldOut);
+    }
   }
 }

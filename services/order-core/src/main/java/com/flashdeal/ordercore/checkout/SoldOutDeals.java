@@ -63,12 +63,17 @@ public final class SoldOutDeals {
     return ttl;
   }
 
+  /** Whether refusals are remembered at all (a ttl above zero). */
+  public boolean enabled() {
+    return refused != null;
+  }
+
   /** Whether product-service refused this many units of this deal (or fewer) within the ttl. */
   public boolean refuses(long dealId, int quantity) {
     if (refused == null) {
       return false;
     }
-    if (!held.isEmpty() && held.contains(dealId)) {
+    if (held.contains(dealId)) {
       return true;
     }
     Integer smallest = refused.getIfPresent(dealId);

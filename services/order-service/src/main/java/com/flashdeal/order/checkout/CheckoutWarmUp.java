@@ -24,7 +24,7 @@ public class CheckoutWarmUp implements WarmUpPlan {
 
   @Override
   public List<WarmUpCall> calls() {
-    if (soldOut.ttl().isZero() || soldOut.ttl().isNegative()) {
+    if (!soldOut.enabled()) {
       return List.of(); // no early refusal to warm: the order would go to product-service
     }
     return List.of(

@@ -2,7 +2,6 @@ package com.flashdeal.order.orders;
 
 import com.flashdeal.servicedefaults.warmup.WarmUpCall;
 import com.flashdeal.servicedefaults.warmup.WarmUpPlan;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -15,11 +14,6 @@ import org.springframework.stereotype.Component;
 class OrderReadWarmUp implements WarmUpPlan {
   @Override
   public List<WarmUpCall> calls() {
-    return List.of(
-        caller ->
-            HttpRequest.newBuilder(caller.publicUri("/orders/" + UUID.randomUUID()))
-                .header("Authorization", "Bearer " + caller.userToken())
-                .GET()
-                .build());
+    return List.of(WarmUpCall.buyerGet(() -> "/orders/" + UUID.randomUUID()));
   }
 }

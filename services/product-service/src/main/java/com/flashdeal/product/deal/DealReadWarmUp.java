@@ -3,7 +3,6 @@ package com.flashdeal.product.deal;
 import com.flashdeal.servicedefaults.warmup.WarmUp;
 import com.flashdeal.servicedefaults.warmup.WarmUpCall;
 import com.flashdeal.servicedefaults.warmup.WarmUpPlan;
-import java.net.http.HttpRequest;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +15,6 @@ import org.springframework.stereotype.Component;
 class DealReadWarmUp implements WarmUpPlan {
   @Override
   public List<WarmUpCall> calls() {
-    return List.of(
-        caller ->
-            HttpRequest.newBuilder(caller.publicUri("/deals/" + WarmUp.DEAL))
-                .header("Authorization", "Bearer " + caller.userToken())
-                .GET()
-                .build());
+    return List.of(WarmUpCall.buyerGet(() -> "/deals/" + WarmUp.DEAL));
   }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -117,11 +117,10 @@ public final class WarmUp implements ApplicationRunner, Ordered {
         Executors.newFixedThreadPool(
             properties.concurrency(), Thread.ofPlatform().name("warm-up-", 0).daemon().factory());
     try {
-      List<Callers> callers = new ArrayList<>();
+      List<WorkerCaller> callers = new ArrayList<>();
       for (int w = 0; w < properties.concurrency(); w++) {
-        callers.add(new Callers(port));
+        callers.add(new WorkerCaller(port));
       }
-      AtomicLong sent = new AtomicLong();
       long deadline = t0 + properties.maxDuration().toNanos();
       while (!settling.settled()) {
         if (System.nanoTime() >= deadline) {
@@ -134,17 +133,14 @@ public final class WarmUp implements ApplicationRunner, Ordered {
         long answered0 = answered(answers);
         List<Future<?>> batch = new ArrayList<>();
         int perWorker = Math.max(1, properties.batch() / properties.concurrency());
-        for (Callers caller : callers) {
+        for (WorkerCaller caller : callers) {
           batch.add(
               workers.submit(
                   () -> {
                     for (int i = 0; i < perWorker; i++) {
-                      long n = sent.getAndIncrement();
-                      caller.next(n);
+                      WarmUpCall call = calls.get((int) (caller.next() % calls.size()));
                       answers
-                          .computeIfAbsent(
-                              send(http, calls.get((int) (n % calls.size())), caller),
-                              s -> new LongAdder())
+                          .computeIfAbsent(send(http, call, caller), s -> new LongAdder())
                           .increment();
                     }
                   }));
@@ -214,22 +210,28 @@ public final class WarmUp implements ApplicationRunner, Ordered {
         : System.nanoTime();
   }
 
-  /** One worker's caller: a new buyer every {@link #CALLS_PER_BUYER} calls. */
-  private final class Callers implements WarmUpCall.Caller {
+  /**
+   * One worker's caller (used by that worker's thread only): a new buyer every {@link
+   * #CALLS_PER_BUYER} of its calls.
+   */
+  private final class WorkerCaller implements WarmUpCall.Caller {
     private final int port;
-    private final Map<String, String> serviceTokens = new ConcurrentHashMap<>();
+    private final Map<String, String> serviceTokens = new HashMap<>();
+    private long made;
     private UUID user;
     private String userToken;
 
-    Callers(int port) {
+    WorkerCaller(int port) {
       this.port = port;
     }
 
-    void next(long n) {
-      if (user == null || n % CALLS_PER_BUYER == 0) {
+    /** Moves on to this worker's next call; returns its sequence number. */
+    long next() {
+      if (made % CALLS_PER_BUYER == 0) {
         user = UUID.randomUUID();
         userToken = null;
       }
+      return made++;
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.flashdeal.servicedefaults.warmup;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One hot path of a service, as a request it sends to itself. It must leave nothing behind: the
@@ -12,6 +13,15 @@ public interface WarmUpCall {
 
   /** The request, built for the caller of this call (a fresh buyer every few calls). */
   HttpRequest request(Caller caller);
+
+  /** A buyer's GET on the main port, of a path made anew for each call. */
+  static WarmUpCall buyerGet(Supplier<String> path) {
+    return caller ->
+        HttpRequest.newBuilder(caller.publicUri(path.get()))
+            .header("Authorization", "Bearer " + caller.userToken())
+            .GET()
+            .build();
+  }
 
   /** Who a warm-up call is sent as, and where. */
   interface Caller {

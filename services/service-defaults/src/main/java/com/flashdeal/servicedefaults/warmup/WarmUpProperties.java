@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * FLASHDEAL_WARM_UP_ENABLED=false}).
  *
  * @param enabled whether to warm up at all (the tests that start many services turn it off)
- * @param minCalls at least this many calls, however early the cost looks settled: the JIT compiles
- *     a method fully only after some thousands of invocations
- * @param maxDuration readiness is never held longer than this: a service whose cost does not settle
- *     (a noisy machine) still becomes ready, and says so in its log
- * @param batch calls per measurement: the CPU per call is read once per batch
- * @param tolerance settled when the last three batches each lie within this fraction of their mean
+ * @param minCalls at least this many calls, however early the JIT looks idle: it compiles a method
+ *     fully only after some thousands of invocations
+ * @param maxDuration readiness is never held longer than this: a service whose JIT is still busy (a
+ *     noisy machine, several services warming on few cores) still becomes ready, and says so in its
+ *     log
+ * @param batch calls per measurement: the JIT's time and the CPU per call are read once per batch
+ * @param jitShare settled when, over the last five batches, the JIT compiled for at most this
+ *     fraction of their time
  * @param concurrency calls in flight at once
  */
 @ConfigurationProperties("flashdeal.warm-up")
