@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
   public static void main(String[] args) {
+    EventLoops.configure(System.getenv(EventLoops.VARIABLE), System.getProperties());
     SpringApplication.run(GatewayApplication.class, args);
   }
 }
