@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * <p>It carries no stack trace: it is an answer, not a fault, and nine answers in ten of a sale are
  * one (SOLD_OUT). Filling in the trace walked the whole servlet and Spring stack on every refusal;
- * where it was thrown is never read (the handlers write its status, code and detail).
+ * where it was thrown is never read (the handlers write its status, code and detail). A cause can
+ * still be given ({@link #initCause}), as for a dependency that is down.
  */
 public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -24,7 +25,7 @@ public class ApiException extends RuntimeException {
   }
 
   public ApiException(int status, ErrorCode code, String detail, List<Map<String, String>> errors) {
-    super(detail, null, false, false);
+    super(detail);
     this.status = status;
     this.code = code;
     this.errors = List.copyOf(errors);
@@ -40,6 +41,12 @@ public class ApiException extends RuntimeException {
         ErrorCode.VALIDATION_FAILED,
         "The request has 1 invalid field.",
         List.of(Map.of("field", field, "message", message)));
+  }
+
+  /** No trace: a refusal is an answer, and filling one in costs more than the rest of it. */
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return this;
   }
 
   public List<Map<String, String>> errors() {

@@ -20,4 +20,16 @@ class ApiExceptionTest {
     assertEquals(ErrorCode.SOLD_OUT, soldOut.code());
     assertEquals("Deal 42 has not enough units left.", soldOut.getMessage());
   }
+
+  @Test
+  void aCauseCanStillBeGiven() {
+    // A dependency that is down is answered 503 with what failed as the cause (RedisCalls).
+    ApiException unavailable =
+        new ApiException(503, ErrorCode.UPSTREAM_UNAVAILABLE, "Redis is not reachable.");
+    IllegalStateException down = new IllegalStateException("connection refused");
+
+    unavailable.initCause(down);
+
+    assertEquals(down, unavailable.getCause());
+  }
 }
