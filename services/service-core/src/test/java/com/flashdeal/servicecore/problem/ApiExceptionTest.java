@@ -11,8 +11,7 @@ class ApiExceptionTest {
   @Test
   void aRefusalCarriesNoStackTrace() {
     // A sale answers most of its buyers with one of these: filling in a trace per refusal walked
-    // the
-    // whole request stack for nothing.
+    // the whole request stack for nothing.
     ApiException soldOut = DealTerms.soldOut(42);
 
     assertEquals(0, soldOut.getStackTrace().length);
